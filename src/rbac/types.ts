@@ -112,3 +112,13 @@ export type Predicate =
   | { readonly op: 'and'; readonly items: readonly Predicate[] }
   | { readonly op: 'or'; readonly items: readonly Predicate[] }
   | { readonly op: 'not'; readonly item: Predicate };
+
+/**
+ * The two evaluators of one policy. `authorize` decides one object; `prepare` returns the predicate
+ * an object of `type` must satisfy for `action`, to evaluate in memory or compile to SQL.
+ * Both fail closed: unknown types or actions deny.
+ */
+export interface Authorizer {
+  authorize(subject: Subject, action: Action, object: RbacObject): boolean;
+  prepare(subject: Subject, action: Action, type: ResourceType): Predicate;
+}
