@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { describeUrl } from '../../scripts/postgres/describe-url.ts';
 import { resolvePostgres } from '../../scripts/postgres/resolve-postgres.ts';
 import { createTemplateDatabase } from './postgres/create-template-database.ts';
 import { dropRunDatabases } from './postgres/drop-databases.ts';
@@ -29,7 +30,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (error) {
     await dropRunDatabases(server.url, names.template, names.clonePrefix).catch(() => []);
     await server.stop();
-    throw new Error(`could not prepare the template database ${names.template}`, { cause: error });
+    const where = `${describeUrl(server.url)} (from ${server.source})`;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `could not create the template database ${names.template} on ${where}: ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
   console.info(
     `[postgres] template ${names.template} ready in ${Math.round(performance.now() - began)} ms`,
