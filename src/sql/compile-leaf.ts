@@ -1,0 +1,68 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Predicate } from '../rbac/types.ts';
+import {
+  type ColumnMap,
+  isCanonicalUuid,
+  type ResolvedColumn,
+  resolveColumn,
+} from './column-map.ts';
+import { ALL, type FilterResult, filterWhere, NONE } from './filter-result.ts';
+
+type Leaf<K extends Predicate['op']> = Extract<Predicate, { op: K }>;
+
+/** Values a column could ever equal (as text): never '', and only canonical uuids for uuid columns. */
+function comparable(column: ResolvedColumn, values: readonly string[]): string[] {
+  const kept = values.filter((v) => v !== '' && (column.kind !== 'uuid' || isCanonicalUuid(v)));
+  return [...new Set(kept)];
+}
+
+/** Makes a comparison two-valued: a NULL column gives false, not NULL (and stays index-friendly). */
+function guardNull(column: ResolvedColumn, comparison: SQL): SQL {
+  return column.nullable ? sql`(${column.expr} is not null and ${comparison})` : comparison;
+}
+
+/** `field = value` or `field IN values`, folded to false when no value can match. */
+export function compileMembership(map: ColumnMap, leaf: Leaf<'eq'> | Leaf<'in'>): FilterResult {
+  const ref = map[leaf.field];
+  if (ref === undefined) return NONE;
+  const column = resolveColumn(ref);
+  const values = comparable(column, leaf.op === 'eq' ? [leaf.value] : leaf.values);
+  const [first] = values;
+  if (first === undefined) return NONE;
+  if (values.length === 1) return filterWhere(guardNull(column, sql`${column.expr} = ${first}`));
+  const array = sql`${sql.param(values)}::${sql.raw(column.kind)}[]`;
+  return filterWhere(guardNull(column, sql`${column.expr} = any(${array})`));
+}
+
+/** `field` is absent: NULL (or '' for text). A table without the column has it absent everywhere. */
+export function compileMissing(map: ColumnMap, leaf: Leaf<'missing'>): FilterResult {
+  const ref = map[leaf.field];
+  if (ref === undefined) return ALL;
+  const column = resolveColumn(ref);
+  if (column.kind === 'uuid')
+    return column.nullable ? filterWhere(sql`${column.expr} is null`) : NONE;
+  if (!column.nullable) return filterWhere(sql`${column.expr} = ''`);
+  return filterWhere(sql`(${column.expr} is null or ${column.expr} = '')`);
+}
+
+/** The ACL entry under `key` lists one of `actions` (a text[] parameter). */
+function entryGrants(acl: SQLWrapper, key: SQL, actions: SQL): SQL {
+  return sql`(${acl} -> ${key}) ?| ${actions}`;
+}
+
+/** The ACL map grants `action` (or `*`) under one of the keys, or the object's org (Everyone). */
+export function compileAcl(map: ColumnMap, leaf: Leaf<'acl'>): FilterResult {
+  const acl = leaf.acl === 'user' ? map.aclUsers : map.aclGroups;
+  if (acl === undefined) return NONE;
+  const actions = sql`${sql.param([leaf.action, '*'])}::text[]`;
+  const grants: SQL[] = [...new Set(leaf.keys)]
+    .filter((key) => key !== '')
+    .map((key) => entryGrants(acl, sql`${key}::text`, actions));
+  if (leaf.orgKey && map.org !== undefined) {
+    const org = resolveColumn(map.org);
+    const everyone = entryGrants(acl, sql`${org.expr}::text`, actions);
+    grants.push(org.kind === 'text' ? sql`(${org.expr} <> '' and ${everyone})` : everyone);
+  }
+  if (grants.length === 0) return NONE;
+  return filterWhere(sql`coalesce(${sql.join(grants, sql.raw(' or '))}, false)`);
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Predicate, RbacObject } from '../../src/rbac/types.ts';
+import type { ColumnMap } from '../../src/sql/column-map.ts';
+import { compileFilter } from '../../src/sql/compile-filter.ts';
+import { toWhere } from '../../src/sql/filter-result.ts';
+import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { ids, predicateArbitrary, rowsArbitrary, type ThingRow } from './support/arbitraries.ts';
+import { evaluatePredicate } from './support/evaluate-predicate.ts';
+import { createThings, thingColumns, things } from './support/things.ts';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await database.db.execute(createThings);
+});
+afterAll(() => database.close());
+
+async function replaceRows(rows: readonly ThingRow[]): Promise<void> {
+  await database.db.execute(sql`truncate things`);
+  if (rows.length > 0) await database.db.insert(things).values([...rows]);
+}
+
+/** The ids PostgreSQL returns for the compiled filter, sorted. */
+async function selectIds(predicate: Predicate, columns: ColumnMap): Promise<string[]> {
+  const where = toWhere(compileFilter(predicate, columns), { all: 'true' });
+  const rows = await database.db.select({ id: things.id }).from(things).where(where);
+  return rows.map((row) => row.id).sort();
+}
+
+/** The ids the in-memory evaluator accepts, reading the row through the same column map. */
+function expectedIds(
+  predicate: Predicate,
+  rows: readonly ThingRow[],
+  ownerOf: (row: ThingRow) => string | null,
+): string[] {
+  return rows
+    .filter((row) => {
+      const object: RbacObject = {
+        type: 'workspace',
+        id: row.id,
+        ...(ownerOf(row) !== null && { owner: ownerOf(row)! }),
+        ...(row.orgId !== null && { org: row.orgId }),
+        aclUsers: row.userAcl,
+        ...(row.groupAcl !== null && { aclGroups: row.groupAcl }),
+      };
+      return evaluatePredicate(predicate, object);
+    })
+    .map((row) => row.id)
+    .sort();
+}
+
+const row = (n: number, fields: Partial<ThingRow>): ThingRow => ({
+  id: `0a4e7a1c-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  ownerId: null,
+  orgId: null,
+  ownerName: null,
+  userAcl: {},
+  groupAcl: null,
+  ...fields,
+});
+
+describe('compiled filters on PostgreSQL', () => {
+  const fixtures = [
+    row(1, { ownerId: ids.alice, orgId: ids.orgA }),
+    row(2, { ownerId: ids.bob, orgId: ids.orgA, userAcl: { [ids.alice]: ['read'] } }),
+    row(3, { ownerId: ids.bob, orgId: ids.orgA, groupAcl: { [ids.orgA]: ['*'] } }),
+    row(4, { ownerId: ids.bob, orgId: ids.orgB, groupAcl: { [ids.orgA]: ['read'] } }),
+    row(5, { ownerId: ids.bob, orgId: null, groupAcl: { [ids.group]: ['update'] } }),
+    row(6, { ownerId: ids.carol, orgId: ids.orgB, userAcl: { [ids.alice]: ['update'] } }),
+    row(7, { ownerId: null, orgId: null }),
+  ];
+  const member: Predicate = {
+    op: 'or',
+    items: [
+      { op: 'eq', field: 'owner', value: ids.alice },
+      { op: 'acl', acl: 'user', keys: [ids.alice], orgKey: false, action: 'read' },
+      { op: 'acl', acl: 'group', keys: [ids.group], orgKey: true, action: 'read' },
+    ],
+  };
+
+  it('returns own rows, rows shared with the user, and rows shared with Everyone in their org', async () => {
+    await replaceRows(fixtures);
+    const expected = [1, 2, 3].map((n) => row(n, {}).id);
+    expect(await selectIds(member, thingColumns)).toEqual(expected);
+    expect(expectedIds(member, fixtures, (r) => r.ownerId)).toEqual(expected);
+  });
+
+  it('keeps NULL out of negations: not(org = A) includes the rows with no org', async () => {
+    await replaceRows(fixtures);
+    const predicate: Predicate = { op: 'not', item: { op: 'eq', field: 'org', value: ids.orgA } };
+    const expected = [4, 5, 6, 7].map((n) => row(n, {}).id);
+    expect(await selectIds(predicate, thingColumns)).toEqual(expected);
+    const notShared: Predicate = { op: 'not', item: member.items[2]! };
+    expect(await selectIds(notShared, thingColumns)).toHaveLength(fixtures.length - 1);
+  });
+
+  it('still has its rows after a hostile value is compared with a text column', async () => {
+    await replaceRows(fixtures);
+    const hostile = "x'); drop table things; --";
+    expect(
+      await selectIds({ op: 'eq', field: 'owner', value: hostile }, { owner: things.ownerName }),
+    ).toEqual([]);
+    expect(await selectIds({ op: 'true' }, thingColumns)).toHaveLength(fixtures.length);
+  });
+
+  it('agrees with the in-memory evaluator on random predicates and rows', async () => {
+    const textOwner: ColumnMap = { ...thingColumns, owner: things.ownerName };
+    await fc.assert(
+      fc.asyncProperty(
+        rowsArbitrary,
+        fc.array(predicateArbitrary, { minLength: 1, maxLength: 4 }),
+        async (rows, predicates) => {
+          await replaceRows(rows);
+          for (const predicate of predicates) {
+            expect(await selectIds(predicate, thingColumns)).toEqual(
+              expectedIds(predicate, rows, (r) => r.ownerId),
+            );
+            expect(await selectIds(predicate, textOwner)).toEqual(
+              expectedIds(predicate, rows, (r) => r.ownerName),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
