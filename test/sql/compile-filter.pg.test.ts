@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Predicate, RbacObject } from '../../src/rbac/types.ts';
+import type { AclMap, Predicate, RbacObject } from '../../src/rbac/types.ts';
 import type { ColumnMap } from '../../src/sql/column-map.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
@@ -43,8 +43,8 @@ function expectedIds(
         id: row.id,
         ...(ownerOf(row) !== null && { owner: ownerOf(row)! }),
         ...(row.orgId !== null && { org: row.orgId }),
-        aclUsers: row.userAcl,
-        ...(row.groupAcl !== null && { aclGroups: row.groupAcl }),
+        aclUsers: row.userAcl as AclMap,
+        ...(row.groupAcl !== null && { aclGroups: row.groupAcl as AclMap }),
       };
       return evaluatePredicate(predicate, object);
     })
