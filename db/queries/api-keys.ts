@@ -1,0 +1,102 @@
+import { asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { apiKeys } from '../schema/index.ts';
+import type { ApiKey } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
+
+const keyId = z
+  .string()
+  .min(10)
+  .max(64)
+  .regex(/^[a-zA-Z0-9]+$/, 'letters and digits only');
+/** An allow-list entry `type:id`, where either part may be `*`. */
+const allowEntry = z
+  .string()
+  .regex(/^(\*|[a-z_]+):(\*|[0-9a-fA-F-]{36}|[a-zA-Z0-9_-]+)$/, 'type:id');
+const listFilter = z.object({ userId: id() });
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(eq(apiKeys.userId, input.userId), where);
+}
+
+/** Queries over `api_keys`; list/count filters refer to `api_keys` columns. */
+export function apiKeysQueries(db: Database) {
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.id, sql.placeholder('id')))
+      .prepare('api_keys_get_by_id'),
+  );
+  return {
+    /** The key with this id (expired keys included; the caller checks `expiresAt`); prepared. */
+    getApiKeyById: defineQuery(
+      z.object({ id: keyId }),
+      async (input): Promise<ApiKey> =>
+        firstOrThrow(await byId().execute({ id: input.id }), 'api key'),
+    ),
+
+    /** Inserts a key; scopes default to `coder:all`, the allow list to `*:*`. */
+    insertApiKey: defineQuery(
+      z.object({
+        id: keyId,
+        hashedSecret: z.instanceof(Buffer).refine((b) => b.length > 0, 'must not be empty'),
+        userId: id(),
+        tokenName: z.string().max(128).optional(),
+        scopes: z.array(z.string().min(1)).min(1).max(64).optional(),
+        allowList: z.array(allowEntry).min(1).max(128).optional(),
+        expiresAt: z.date(),
+      }),
+      async (input): Promise<ApiKey> =>
+        firstOrThrow(await db.insert(apiKeys).values(input).returning(), 'api key'),
+    ),
+
+    /** One user's keys, newest first. */
+    listApiKeysByUser: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<ApiKey[]> =>
+        db
+          .select()
+          .from(apiKeys)
+          .where(filterWhere(input, where))
+          .orderBy(sql`${apiKeys.createdAt} DESC`, asc(apiKeys.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many keys one user has. */
+    countApiKeysByUser: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db.select({ n: count() }).from(apiKeys).where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Deletes a key. */
+    deleteApiKey: defineQuery(z.object({ id: keyId }), async (input): Promise<void> => {
+      firstOrThrow(
+        await db.delete(apiKeys).where(eq(apiKeys.id, input.id)).returning({ id: apiKeys.id }),
+        'api key',
+      );
+    }),
+
+    /** Records when a key was last used (never moves backwards). */
+    updateApiKeyLastUsed: defineQuery(
+      z.object({ id: keyId, lastUsed: z.date() }),
+      async (input): Promise<ApiKey> =>
+        firstOrThrow(
+          await db
+            .update(apiKeys)
+            .set({
+              lastUsed: sql`GREATEST(${apiKeys.lastUsed}, ${input.lastUsed.toISOString()}::timestamptz)`,
+              updatedAt: sql`now()`,
+            })
+            .where(eq(apiKeys.id, input.id))
+            .returning(),
+          'api key',
+        ),
+    ),
+  };
+}
+
+/** The API key query methods of the raw store. */
+export type ApiKeysQueries = ReturnType<typeof apiKeysQueries>;

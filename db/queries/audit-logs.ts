@@ -1,0 +1,81 @@
+import { count, desc, eq, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { auditAction, auditLogs } from '../schema/index.ts';
+import type { AuditLog } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { timeRange, timeRangeWhere } from './time-range.ts';
+
+const action = z.enum(auditAction.enumValues);
+const listFilter = z.object({
+  organizationId: id().optional(),
+  userId: id().optional(),
+  action: action.optional(),
+  resourceType: z.string().min(1).optional(),
+  resourceId: id().optional(),
+  ...timeRange,
+});
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(
+    input.organizationId === undefined
+      ? undefined
+      : eq(auditLogs.organizationId, input.organizationId),
+    input.userId === undefined ? undefined : eq(auditLogs.userId, input.userId),
+    input.action === undefined ? undefined : eq(auditLogs.action, input.action),
+    input.resourceType === undefined ? undefined : eq(auditLogs.resourceType, input.resourceType),
+    input.resourceId === undefined ? undefined : eq(auditLogs.resourceId, input.resourceId),
+    timeRangeWhere(auditLogs.time, input),
+    where,
+  );
+}
+
+/** Queries over `audit_logs`; list/count filters refer to its columns. */
+export function auditLogsQueries(db: Database) {
+  return {
+    /** Appends an audit entry (`organizationId` absent for site-wide events). */
+    insertAuditLog: defineQuery(
+      z.object({
+        time: z.date().optional(),
+        userId: id().optional(),
+        organizationId: id().optional(),
+        action,
+        resourceType: z.string().min(1).max(64),
+        resourceId: id(),
+        resourceTarget: z.string().max(256).optional(),
+        diff: z.record(z.string(), z.unknown()).optional(),
+        statusCode: z.number().int().min(100).max(599),
+        ip: z.string().max(64).optional(),
+        userAgent: z.string().max(1024).optional(),
+        requestId: id().optional(),
+      }),
+      async (input): Promise<AuditLog> =>
+        firstOrThrow(await db.insert(auditLogs).values(input).returning(), 'audit log'),
+    ),
+
+    /** Audit entries, newest first, filtered by org, user, action, resource and time. */
+    listAuditLogs: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<AuditLog[]> =>
+        db
+          .select()
+          .from(auditLogs)
+          .where(filterWhere(input, where))
+          .orderBy(desc(auditLogs.time), desc(auditLogs.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many entries match the same filters as `listAuditLogs`. */
+    countAuditLogs: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(auditLogs)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+  };
+}
+
+/** The audit log query methods of the raw store. */
+export type AuditLogsQueries = ReturnType<typeof auditLogsQueries>;

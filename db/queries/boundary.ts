@@ -1,0 +1,108 @@
+import { count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { boundaryLogs, boundarySessions } from '../schema/index.ts';
+import type { BoundaryLog, BoundarySession } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { timeRange, timeRangeWhere } from './time-range.ts';
+
+/** Where a boundary row belongs; the authorization layer derives these from the agent. */
+const placement = {
+  ownerId: id(),
+  organizationId: id(),
+  workspaceId: id(),
+  agentId: id(),
+};
+const logEntry = z.object({
+  time: z.date(),
+  method: z.string().max(16).optional(),
+  url: z.string().min(1).max(8192),
+  allowed: z.boolean(),
+  matchedRule: z.string().max(1024).optional(),
+});
+const listFilter = z.object({
+  ownerId: id().optional(),
+  organizationId: id().optional(),
+  workspaceId: id().optional(),
+  allowed: z.boolean().optional(),
+  ...timeRange,
+});
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(
+    input.ownerId === undefined ? undefined : eq(boundaryLogs.ownerId, input.ownerId),
+    input.organizationId === undefined
+      ? undefined
+      : eq(boundaryLogs.organizationId, input.organizationId),
+    input.workspaceId === undefined ? undefined : eq(boundaryLogs.workspaceId, input.workspaceId),
+    input.allowed === undefined ? undefined : eq(boundaryLogs.allowed, input.allowed),
+    timeRangeWhere(boundaryLogs.time, input),
+    where,
+  );
+}
+
+/** Queries over `boundary_sessions` and `boundary_logs`; list filters refer to `boundary_logs`. */
+export function boundaryQueries(db: Database) {
+  return {
+    /** Starts a boundary session for an agent. */
+    insertBoundarySession: defineQuery(
+      z.object(placement),
+      async (input): Promise<BoundarySession> =>
+        firstOrThrow(
+          await db.insert(boundarySessions).values(input).returning(),
+          'boundary session',
+        ),
+    ),
+
+    /** Inserts a batch of log entries, all owned by `ownerId` (the workspace owner). */
+    insertBoundaryLogs: defineQuery(
+      z.object({
+        ...placement,
+        sessionId: id().optional(),
+        logs: z.array(logEntry).min(1).max(1000),
+      }),
+      async ({ logs, ...where }): Promise<BoundaryLog[]> =>
+        db
+          .insert(boundaryLogs)
+          .values(logs.map((log) => ({ ...where, ...log })))
+          .returning(),
+    ),
+
+    /** Log entries, newest first, filtered by owner, org, workspace, decision and time. */
+    listBoundaryLogs: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<BoundaryLog[]> =>
+        db
+          .select()
+          .from(boundaryLogs)
+          .where(filterWhere(input, where))
+          .orderBy(desc(boundaryLogs.time), desc(boundaryLogs.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many entries match the same filters as `listBoundaryLogs`. */
+    countBoundaryLogs: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(boundaryLogs)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Deletes entries older than `before`; returns how many went. */
+    deleteBoundaryLogsOlderThan: defineQuery(
+      z.object({ before: z.date() }),
+      async (input): Promise<number> =>
+        (
+          await db
+            .delete(boundaryLogs)
+            .where(lt(boundaryLogs.time, input.before))
+            .returning({ id: boundaryLogs.id })
+        ).length,
+    ),
+  };
+}
+
+/** The boundary query methods of the raw store. */
+export type BoundaryQueries = ReturnType<typeof boundaryQueries>;

@@ -1,0 +1,100 @@
+import { and, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
+
+/** The second argument of every list and count method: an extra condition ANDed into the WHERE. */
+export interface ListOptions {
+  /** Pushed in by the authorization layer; refers to the columns of the method's filter table. */
+  readonly where?: SQL | undefined;
+}
+
+/** Validates `input` against `schema`, raising `InvalidInputError` naming the first bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue ? issue.path.map(String).join('.') : '';
+  throw new InvalidInputError(field, issue?.message ?? 'invalid input', { cause: result.error });
+}
+
+/** Builds a store method: validate the one input object, run, and translate driver errors. */
+export function defineQuery<S extends z.ZodType, R>(
+  schema: S,
+  run: (input: z.output<S>) => Promise<R>,
+): (input: z.input<S>) => Promise<R> {
+  return async (input) => {
+    const parsed = parseInput(schema, input);
+    try {
+      return await run(parsed);
+    } catch (error) {
+      throw translateDbError(error);
+    }
+  };
+}
+
+/** Builds a list or count method: as `defineQuery`, plus the caller's extra WHERE condition. */
+export function defineList<S extends z.ZodType, R>(
+  schema: S,
+  run: (input: z.output<S>, where: SQL | undefined) => Promise<R>,
+): (input: z.input<S>, options?: ListOptions) => Promise<R> {
+  return async (input, options) => {
+    const parsed = parseInput(schema, input);
+    try {
+      return await run(parsed, options?.where);
+    } catch (error) {
+      throw translateDbError(error);
+    }
+  };
+}
+
+/** ANDs the present conditions; `undefined` only when there are none (never calls `and()` empty). */
+export function allOf(...conditions: Array<SQL | undefined>): SQL | undefined {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  return and(...present);
+}
+
+/** The first row, or `NotFoundError` for `entity` when there is none. */
+export function firstOrThrow<T>(rows: readonly T[], entity: string): T {
+  const row = rows[0];
+  if (row === undefined) throw new NotFoundError(entity);
+  return row;
+}
+
+/** Memoizes a factory, so prepared statements are built on first use, once per database. */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/** A uuid as PostgreSQL accepts it (any 8-4-4-4-12 hex string). */
+export const id = () => z.guid();
+
+/** Paging fields shared by list inputs: `limit` 1..1000 (default 50), `offset` >= 0 (default 0). */
+export const paging = {
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+};
+
+/** An ACL map: user or group id -> non-empty action names. */
+export const aclSchema = z.record(z.guid(), z.array(z.string().min(1)));
+
+/** A role name list (org or site roles), deduplicated on the way in. */
+export const roleNames = z
+  .array(z.string().min(1).max(256))
+  .max(64)
+  .transform((roles) => [...new Set(roles)]);
+
+/** The empty-object input of methods that need no arguments. */
+export const noInput = z.object({}).strict();
+
+/** An update patch: every column optional, `undefined` meaning "leave as is" (drizzle skips it). */
+export type Patch<T> = { [K in keyof T]?: T[K] | undefined };

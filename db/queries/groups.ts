@@ -1,0 +1,268 @@
+import { and, asc, count, eq, exists, ne, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { InvalidInputError } from '../errors.ts';
+import {
+  groupMembers,
+  groups,
+  organizationMembers,
+  organizations,
+  users,
+} from '../schema/index.ts';
+import type { Group, GroupMember } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+
+/** A member of a group with the user's name fields, as `listGroupMembers` returns it. */
+export interface GroupMemberWithUser {
+  groupId: string;
+  userId: string;
+  username: string;
+  name: string;
+  email: string;
+}
+
+const groupName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
+const editable = {
+  displayName: z.string().max(128).optional(),
+  avatarUrl: z.string().max(2048).optional(),
+  quotaAllowance: z.number().int().min(0).optional(),
+};
+const groupsFilter = z.object({ organizationId: id().optional() });
+const membersFilter = z.object({ groupId: id() });
+
+/** True for the organization's implicit Everyone group (its id is the org id). */
+const isEveryone = sql<boolean>`${groups.id} = ${groups.organizationId}`;
+
+/** Queries over `groups` and `group_members`; see each list method for its filter table. */
+export function groupsQueries(db: Database) {
+  const getGroup = async (groupId: string): Promise<Group> =>
+    firstOrThrow(await db.select().from(groups).where(eq(groups.id, groupId)), 'group');
+  const rejectEveryone = (group: Group, field: string) => {
+    if (group.id === group.organizationId) {
+      throw new InvalidInputError(
+        field,
+        'the Everyone group has implicit members and cannot change',
+      );
+    }
+  };
+  /** Explicit members, or the org's members for the Everyone group. */
+  const membersWhere = (group: Group, where: SQL | undefined) =>
+    group.id === group.organizationId
+      ? allOf(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(organizationMembers)
+              .where(
+                and(
+                  eq(organizationMembers.organizationId, group.organizationId),
+                  eq(organizationMembers.userId, users.id),
+                ),
+              ),
+          ),
+          where,
+        )
+      : allOf(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(groupMembers)
+              .where(and(eq(groupMembers.groupId, group.id), eq(groupMembers.userId, users.id))),
+          ),
+          where,
+        );
+
+  return {
+    /** The group with this id. */
+    getGroupById: defineQuery(z.object({ id: id() }), async (input) => getGroup(input.id)),
+
+    /** The group of an organization with this name. */
+    getGroupByName: defineQuery(
+      z.object({ organizationId: id(), name: z.string().min(1) }),
+      async (input): Promise<Group> =>
+        firstOrThrow(
+          await db
+            .select()
+            .from(groups)
+            .where(
+              and(eq(groups.organizationId, input.organizationId), eq(groups.name, input.name)),
+            ),
+          'group',
+        ),
+    ),
+
+    /** Groups by name (filter table `groups`), optionally of one organization. */
+    listGroups: defineList(
+      groupsFilter.extend(paging),
+      async (input, where): Promise<Group[]> =>
+        db
+          .select()
+          .from(groups)
+          .where(
+            allOf(
+              input.organizationId === undefined
+                ? undefined
+                : eq(groups.organizationId, input.organizationId),
+              where,
+            ),
+          )
+          .orderBy(asc(groups.name), asc(groups.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** Inserts a group in an organization. */
+    insertGroup: defineQuery(
+      z.object({ organizationId: id(), name: groupName, ...editable }),
+      async (input): Promise<Group> =>
+        firstOrThrow(await db.insert(groups).values(input).returning(), 'group'),
+    ),
+
+    /** Updates a group's name, display name, avatar or quota (the Everyone group keeps its name). */
+    updateGroup: defineQuery(
+      z.object({ id: id(), name: groupName.optional(), ...editable }),
+      async ({ id, ...set }): Promise<Group> => {
+        if (set.name !== undefined) rejectEveryone(await getGroup(id), 'name');
+        return firstOrThrow(
+          await db
+            .update(groups)
+            .set({ ...set, updatedAt: sql`now()` })
+            .where(eq(groups.id, id))
+            .returning(),
+          'group',
+        );
+      },
+    ),
+
+    /** Deletes a group; the Everyone group cannot be deleted (only with its organization). */
+    deleteGroup: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
+      rejectEveryone(await getGroup(input.id), 'id');
+      await db.delete(groups).where(eq(groups.id, input.id));
+    }),
+
+    /** Adds a user to a group (not to Everyone, whose members are the org's members). */
+    insertGroupMember: defineQuery(
+      z.object({ groupId: id(), userId: id() }),
+      async (input): Promise<GroupMember> => {
+        rejectEveryone(await getGroup(input.groupId), 'groupId');
+        return firstOrThrow(
+          await db.insert(groupMembers).values(input).returning(),
+          'group member',
+        );
+      },
+    ),
+
+    /** Removes a user from a group. */
+    deleteGroupMember: defineQuery(
+      z.object({ groupId: id(), userId: id() }),
+      async (input): Promise<void> => {
+        firstOrThrow(
+          await db
+            .delete(groupMembers)
+            .where(
+              and(eq(groupMembers.groupId, input.groupId), eq(groupMembers.userId, input.userId)),
+            )
+            .returning({ userId: groupMembers.userId }),
+          'group member',
+        );
+      },
+    ),
+
+    /** Members of a group by username (filter table `users`); Everyone lists the org's members. */
+    listGroupMembers: defineList(
+      membersFilter.extend(paging),
+      async (input, where): Promise<GroupMemberWithUser[]> => {
+        const group = await getGroup(input.groupId);
+        return db
+          .select({
+            groupId: sql<string>`${group.id}::uuid`,
+            userId: users.id,
+            username: users.username,
+            name: users.name,
+            email: users.email,
+          })
+          .from(users)
+          .where(allOf(eq(users.deleted, false), membersWhere(group, where)))
+          .orderBy(asc(users.username), asc(users.id))
+          .limit(input.limit)
+          .offset(input.offset);
+      },
+    ),
+
+    /** How many members a group has (filter table `users`). */
+    countGroupMembers: defineList(membersFilter, async (input, where): Promise<number> => {
+      const group = await getGroup(input.groupId);
+      const [row] = await db
+        .select({ n: count() })
+        .from(users)
+        .where(allOf(eq(users.deleted, false), membersWhere(group, where)));
+      return row?.n ?? 0;
+    }),
+
+    /** Groups a user is in: explicit ones plus the Everyone group of each live org they belong to. */
+    getGroupsOfUser: defineQuery(
+      z.object({ userId: id(), organizationId: id().optional() }),
+      async (input): Promise<Group[]> =>
+        db
+          .select({
+            id: groups.id,
+            organizationId: groups.organizationId,
+            name: groups.name,
+            displayName: groups.displayName,
+            avatarUrl: groups.avatarUrl,
+            quotaAllowance: groups.quotaAllowance,
+            source: groups.source,
+            createdAt: groups.createdAt,
+            updatedAt: groups.updatedAt,
+          })
+          .from(groups)
+          .innerJoin(organizations, eq(organizations.id, groups.organizationId))
+          .where(
+            allOf(
+              eq(organizations.deleted, false),
+              input.organizationId === undefined
+                ? undefined
+                : eq(groups.organizationId, input.organizationId),
+              or(
+                and(
+                  ne(groups.id, groups.organizationId),
+                  exists(
+                    db
+                      .select({ one: sql`1` })
+                      .from(groupMembers)
+                      .where(
+                        and(
+                          eq(groupMembers.groupId, groups.id),
+                          eq(groupMembers.userId, input.userId),
+                        ),
+                      ),
+                  ),
+                ),
+                and(
+                  isEveryone,
+                  exists(
+                    db
+                      .select({ one: sql`1` })
+                      .from(organizationMembers)
+                      .where(
+                        and(
+                          eq(organizationMembers.organizationId, groups.organizationId),
+                          eq(organizationMembers.userId, input.userId),
+                        ),
+                      ),
+                  ),
+                ),
+              ),
+            ),
+          )
+          .orderBy(asc(groups.organizationId), asc(groups.name)),
+    ),
+  };
+}
+
+/** The group query methods of the raw store. */
+export type GroupsQueries = ReturnType<typeof groupsQueries>;

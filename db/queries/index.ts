@@ -1,0 +1,81 @@
+import type { Database } from '../database.ts';
+import { translateDbError } from '../errors.ts';
+import { apiKeysQueries } from './api-keys.ts';
+import { auditLogsQueries } from './audit-logs.ts';
+import { boundaryQueries } from './boundary.ts';
+import { boundaryUsageQueries } from './boundary-usage.ts';
+import { connectionLogsQueries } from './connection-logs.ts';
+import { customRolesQueries } from './custom-roles.ts';
+import { filesQueries } from './files.ts';
+import { groupsQueries } from './groups.ts';
+import { organizationMembersQueries } from './organization-members.ts';
+import { organizationsQueries } from './organizations.ts';
+import { provisionersQueries } from './provisioners.ts';
+import { templateVersionsQueries } from './template-versions.ts';
+import { templatesQueries } from './templates.ts';
+import { userRolesQueries } from './user-roles.ts';
+import { userSecretsQueries } from './user-secrets.ts';
+import { usersQueries } from './users.ts';
+import { workspaceAgentsQueries } from './workspace-agents.ts';
+import { workspaceBuildsQueries } from './workspace-builds.ts';
+import { workspacesQueries } from './workspaces.ts';
+
+function allQueries(db: Database) {
+  return {
+    ...usersQueries(db),
+    ...userRolesQueries(db),
+    ...organizationsQueries(db),
+    ...organizationMembersQueries(db),
+    ...groupsQueries(db),
+    ...customRolesQueries(db),
+    ...apiKeysQueries(db),
+    ...filesQueries(db),
+    ...templatesQueries(db),
+    ...templateVersionsQueries(db),
+    ...provisionersQueries(db),
+    ...workspacesQueries(db),
+    ...workspaceBuildsQueries(db),
+    ...workspaceAgentsQueries(db),
+    ...boundaryQueries(db),
+    ...boundaryUsageQueries(db),
+    ...connectionLogsQueries(db),
+    ...auditLogsQueries(db),
+    ...userSecretsQueries(db),
+  };
+}
+
+/** Every raw (unauthorized) query method, each taking one input object. */
+export type RawQueries = ReturnType<typeof allQueries>;
+
+/** The raw store: every query plus `inTx`. No authorization happens here. */
+export type RawStore = RawQueries & {
+  /**
+   * Runs `fn` with a store over one transaction: committed when `fn` resolves, rolled back when
+   * it throws. Called on a store that is already inside a transaction, it opens a SAVEPOINT, so a
+   * failing inner `fn` rolls back only its own writes (if the outer `fn` catches the error).
+   */
+  inTx<T>(fn: (tx: RawStore) => Promise<T>): Promise<T>;
+};
+
+/** Builds the raw store over a database (or transaction); prepared statements are made once per store. */
+export function createRawStore(db: Database): RawStore {
+  return {
+    ...allQueries(db),
+    inTx: async (fn) => {
+      try {
+        return await db.transaction((tx) => fn(createRawStore(tx)));
+      } catch (error) {
+        throw translateDbError(error);
+      }
+    },
+  };
+}
+
+export type { BoundaryUsageSummary } from './boundary-usage.ts';
+export type { ListOptions } from './define.ts';
+export type { GroupMemberWithUser } from './groups.ts';
+export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';
+export type { OrganizationMemberWithUser } from './organization-members.ts';
+export type { UserRoles } from './user-roles.ts';
+export type { BuildProvisionerState } from './workspace-builds.ts';
+export { WORKSPACE_STATUSES, type WorkspaceStatus } from './workspace-status.ts';

@@ -1,0 +1,137 @@
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { organizationMembers, organizations, users } from '../schema/index.ts';
+import type { OrganizationMember } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging, roleNames } from './define.ts';
+
+/** A member row with the user's name fields, as `listOrganizationMembers` returns it. */
+export type OrganizationMemberWithUser = OrganizationMember & {
+  username: string;
+  name: string;
+  email: string;
+};
+
+const key = z.object({ organizationId: id(), userId: id() });
+const listFilter = z.object({ organizationId: id() });
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(eq(organizationMembers.organizationId, input.organizationId), where);
+}
+
+/** Queries over `organization_members`; list/count filters refer to its columns. */
+export function organizationMembersQueries(db: Database) {
+  const match = (k: z.output<typeof key>) =>
+    and(
+      eq(organizationMembers.organizationId, k.organizationId),
+      eq(organizationMembers.userId, k.userId),
+    );
+  return {
+    /** One membership; `NotFoundError` when the user is not in the org. */
+    getOrganizationMember: defineQuery(
+      key,
+      async (input): Promise<OrganizationMember> =>
+        firstOrThrow(
+          await db.select().from(organizationMembers).where(match(input)),
+          'organization member',
+        ),
+    ),
+
+    /** Adds a user to an org; without `roles`, the org's `default_org_member_roles` apply. */
+    insertOrganizationMember: defineQuery(
+      key.extend({ roles: roleNames.optional() }),
+      async (input): Promise<OrganizationMember> => {
+        const roles =
+          input.roles ??
+          sql`(SELECT ${organizations.defaultOrgMemberRoles} FROM ${organizations} WHERE ${organizations.id} = ${input.organizationId})`;
+        return firstOrThrow(
+          await db
+            .insert(organizationMembers)
+            .values({ organizationId: input.organizationId, userId: input.userId, roles })
+            .returning(),
+          'organization member',
+        );
+      },
+    ),
+
+    /** Removes a user from an org. */
+    deleteOrganizationMember: defineQuery(key, async (input): Promise<void> => {
+      firstOrThrow(
+        await db
+          .delete(organizationMembers)
+          .where(match(input))
+          .returning({ userId: organizationMembers.userId }),
+        'organization member',
+      );
+    }),
+
+    /** Replaces a member's org role names (deduplicated). */
+    updateOrganizationMemberRoles: defineQuery(
+      key.extend({ roles: roleNames }),
+      async (input): Promise<OrganizationMember> =>
+        firstOrThrow(
+          await db
+            .update(organizationMembers)
+            .set({ roles: input.roles, updatedAt: sql`now()` })
+            .where(match(input))
+            .returning(),
+          'organization member',
+        ),
+    ),
+
+    /** Members of one org by username, with their user fields. */
+    listOrganizationMembers: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<OrganizationMemberWithUser[]> =>
+        db
+          .select({
+            userId: organizationMembers.userId,
+            organizationId: organizationMembers.organizationId,
+            roles: organizationMembers.roles,
+            createdAt: organizationMembers.createdAt,
+            updatedAt: organizationMembers.updatedAt,
+            username: users.username,
+            name: users.name,
+            email: users.email,
+          })
+          .from(organizationMembers)
+          .innerJoin(users, eq(users.id, organizationMembers.userId))
+          .where(filterWhere(input, where))
+          .orderBy(asc(users.username), asc(users.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many members one org has (with the caller's condition). */
+    countOrganizationMembers: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(organizationMembers)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Every membership of one user in live organizations (for building a subject). */
+    getOrganizationMembershipsOfUser: defineQuery(
+      z.object({ userId: id() }),
+      async (input): Promise<OrganizationMember[]> =>
+        db
+          .select({
+            userId: organizationMembers.userId,
+            organizationId: organizationMembers.organizationId,
+            roles: organizationMembers.roles,
+            createdAt: organizationMembers.createdAt,
+            updatedAt: organizationMembers.updatedAt,
+          })
+          .from(organizationMembers)
+          .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+          .where(
+            and(eq(organizationMembers.userId, input.userId), eq(organizations.deleted, false)),
+          )
+          .orderBy(asc(organizationMembers.organizationId)),
+    ),
+  };
+}
+
+/** The organization member query methods of the raw store. */
+export type OrganizationMembersQueries = ReturnType<typeof organizationMembersQueries>;

@@ -1,0 +1,164 @@
+import { and, asc, count, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import {
+  groups,
+  organizationMembers,
+  organizations,
+  SHAREABLE_WORKSPACE_OWNERS,
+} from '../schema/index.ts';
+import type { Organization } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging, roleNames } from './define.ts';
+
+const name = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and - only');
+const editable = {
+  displayName: z.string().max(128),
+  description: z.string().max(1024),
+  icon: z.string().max(2048),
+  defaultOrgMemberRoles: roleNames,
+  shareableWorkspaceOwners: z.enum(SHAREABLE_WORKSPACE_OWNERS),
+};
+const listFilter = z.object({ memberUserId: id().optional() });
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined, db: Database) {
+  return allOf(
+    eq(organizations.deleted, false),
+    input.memberUserId === undefined
+      ? undefined
+      : exists(
+          db
+            .select({ one: sql`1` })
+            .from(organizationMembers)
+            .where(
+              and(
+                eq(organizationMembers.organizationId, organizations.id),
+                eq(organizationMembers.userId, input.memberUserId),
+              ),
+            ),
+        ),
+    where,
+  );
+}
+
+/** Queries over `organizations`; list/count filters refer to `organizations` columns. */
+export function organizationsQueries(db: Database) {
+  const live = (orgId: string) =>
+    and(eq(organizations.id, orgId), eq(organizations.deleted, false));
+  return {
+    /** The organization with this id (soft-deleted ones included, `deleted` tells). */
+    getOrganizationById: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<Organization> =>
+        firstOrThrow(
+          await db.select().from(organizations).where(eq(organizations.id, input.id)),
+          'organization',
+        ),
+    ),
+
+    /** The live organization with this name, case-insensitively. */
+    getOrganizationByName: defineQuery(z.object({ name: z.string().min(1) }), async (input) =>
+      firstOrThrow(
+        await db
+          .select()
+          .from(organizations)
+          .where(
+            and(
+              sql`lower(${organizations.name}) = lower(${input.name})`,
+              eq(organizations.deleted, false),
+            ),
+          ),
+        'organization',
+      ),
+    ),
+
+    /** Live organizations by name, optionally only those `memberUserId` belongs to. */
+    listOrganizations: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<Organization[]> =>
+        db
+          .select()
+          .from(organizations)
+          .where(filterWhere(input, where, db))
+          .orderBy(asc(organizations.name), asc(organizations.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many live organizations match the same filters as `listOrganizations`. */
+    countOrganizations: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(organizations)
+        .where(filterWhere(input, where, db));
+      return row?.n ?? 0;
+    }),
+
+    /** Inserts an organization and, in the same transaction, its Everyone group (id = org id). */
+    insertOrganization: defineQuery(
+      z.object({
+        name,
+        displayName: editable.displayName.optional(),
+        description: editable.description.optional(),
+        icon: editable.icon.optional(),
+        isDefault: z.boolean().default(false),
+        defaultOrgMemberRoles: editable.defaultOrgMemberRoles.optional(),
+        shareableWorkspaceOwners: editable.shareableWorkspaceOwners.optional(),
+      }),
+      async (input): Promise<Organization> =>
+        db.transaction(async (tx) => {
+          const org = firstOrThrow(
+            await tx
+              .insert(organizations)
+              .values({ ...input, displayName: input.displayName ?? input.name })
+              .returning(),
+            'organization',
+          );
+          await tx
+            .insert(groups)
+            .values({ id: org.id, organizationId: org.id, name: 'Everyone', displayName: '' });
+          return org;
+        }),
+    ),
+
+    /** Updates a live organization's editable fields. */
+    updateOrganization: defineQuery(
+      z.object({
+        id: id(),
+        name: name.optional(),
+        displayName: editable.displayName.optional(),
+        description: editable.description.optional(),
+        icon: editable.icon.optional(),
+        defaultOrgMemberRoles: editable.defaultOrgMemberRoles.optional(),
+        shareableWorkspaceOwners: editable.shareableWorkspaceOwners.optional(),
+      }),
+      async ({ id, ...set }): Promise<Organization> =>
+        firstOrThrow(
+          await db
+            .update(organizations)
+            .set({ ...set, updatedAt: sql`now()` })
+            .where(live(id))
+            .returning(),
+          'organization',
+        ),
+    ),
+
+    /** Soft-deletes a live organization (its name becomes free again). */
+    deleteOrganization: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
+      firstOrThrow(
+        await db
+          .update(organizations)
+          .set({ deleted: true, updatedAt: sql`now()` })
+          .where(live(input.id))
+          .returning({ id: organizations.id }),
+        'organization',
+      );
+    }),
+  };
+}
+
+/** The organization query methods of the raw store. */
+export type OrganizationsQueries = ReturnType<typeof organizationsQueries>;

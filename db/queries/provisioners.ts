@@ -1,0 +1,147 @@
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { provisionerDaemons, provisionerJobs, provisionerJobType } from '../schema/index.ts';
+import type { ProvisionerDaemon, ProvisionerJob } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+
+const provisionerName = z.string().min(1).max(64);
+const tags = z.record(z.string().min(1), z.string());
+
+/** Queries over `provisioner_jobs` and `provisioner_daemons` (the daemon list filters daemons). */
+export function provisionersQueries(db: Database) {
+  return {
+    /** Inserts a pending job. */
+    insertProvisionerJob: defineQuery(
+      z.object({
+        organizationId: id(),
+        initiatorId: id(),
+        type: z.enum(provisionerJobType.enumValues),
+        provisioner: provisionerName.optional(),
+        fileId: id().optional(),
+        input: z.record(z.string(), z.unknown()).optional(),
+        tags: tags.optional(),
+      }),
+      async (input): Promise<ProvisionerJob> =>
+        firstOrThrow(await db.insert(provisionerJobs).values(input).returning(), 'provisioner job'),
+    ),
+
+    /** The job with this id. */
+    getProvisionerJobById: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<ProvisionerJob> =>
+        firstOrThrow(
+          await db.select().from(provisionerJobs).where(eq(provisionerJobs.id, input.id)),
+          'provisioner job',
+        ),
+    ),
+
+    /**
+     * Hands the oldest pending job of the org for one of `provisioners` to `workerId` and marks it
+     * running; `null` when none waits. Concurrent daemons never get the same job (SKIP LOCKED).
+     */
+    acquireProvisionerJob: defineQuery(
+      z.object({
+        organizationId: id(),
+        workerId: id(),
+        provisioners: z.array(provisionerName).min(1).max(16),
+      }),
+      async (input): Promise<ProvisionerJob | null> => {
+        const next = db
+          .select({ id: provisionerJobs.id })
+          .from(provisionerJobs)
+          .where(
+            and(
+              eq(provisionerJobs.organizationId, input.organizationId),
+              eq(provisionerJobs.status, 'pending'),
+              inArray(provisionerJobs.provisioner, input.provisioners),
+            ),
+          )
+          .orderBy(asc(provisionerJobs.createdAt), asc(provisionerJobs.id))
+          .limit(1)
+          .for('update', { skipLocked: true });
+        const rows = await db
+          .update(provisionerJobs)
+          .set({
+            status: 'running',
+            workerId: input.workerId,
+            startedAt: sql`now()`,
+            updatedAt: sql`now()`,
+          })
+          .where(sql`${provisionerJobs.id} = (${next})`)
+          .returning();
+        return rows[0] ?? null;
+      },
+    ),
+
+    /** Completes a running job: succeeded without `error`, failed with it. */
+    completeProvisionerJob: defineQuery(
+      z.object({ id: id(), error: z.string().min(1).max(65_536).optional() }),
+      async (input): Promise<ProvisionerJob> =>
+        firstOrThrow(
+          await db
+            .update(provisionerJobs)
+            .set({
+              status: input.error === undefined ? 'succeeded' : 'failed',
+              error: input.error ?? null,
+              completedAt: sql`now()`,
+              updatedAt: sql`now()`,
+            })
+            .where(and(eq(provisionerJobs.id, input.id), eq(provisionerJobs.status, 'running')))
+            .returning(),
+          'running provisioner job',
+        ),
+    ),
+
+    /** Registers a daemon, or refreshes the one of that name in the org (and its last-seen time). */
+    upsertProvisionerDaemon: defineQuery(
+      z.object({
+        organizationId: id(),
+        name: z.string().min(1).max(128),
+        provisioners: z.array(provisionerName).min(1).max(16).optional(),
+        tags: tags.optional(),
+        version: z.string().max(64).optional(),
+      }),
+      async (input): Promise<ProvisionerDaemon> =>
+        firstOrThrow(
+          await db
+            .insert(provisionerDaemons)
+            .values({ ...input, lastSeenAt: sql`now()` })
+            .onConflictDoUpdate({
+              target: [provisionerDaemons.organizationId, provisionerDaemons.name],
+              set: {
+                provisioners: sql`excluded.provisioners`,
+                tags: sql`excluded.tags`,
+                version: sql`excluded.version`,
+                lastSeenAt: sql`now()`,
+              },
+            })
+            .returning(),
+          'provisioner daemon',
+        ),
+    ),
+
+    /** Daemons by name, optionally of one organization. */
+    listProvisionerDaemons: defineList(
+      z.object({ organizationId: id().optional(), ...paging }),
+      async (input, where: SQL | undefined): Promise<ProvisionerDaemon[]> =>
+        db
+          .select()
+          .from(provisionerDaemons)
+          .where(
+            allOf(
+              input.organizationId === undefined
+                ? undefined
+                : eq(provisionerDaemons.organizationId, input.organizationId),
+              where,
+            ),
+          )
+          .orderBy(asc(provisionerDaemons.name), asc(provisionerDaemons.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+  };
+}
+
+/** The provisioner query methods of the raw store. */
+export type ProvisionersQueries = ReturnType<typeof provisionersQueries>;

@@ -1,0 +1,73 @@
+import { asc, count, eq, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { templateVersions } from '../schema/index.ts';
+import type { TemplateVersion } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+
+const listFilter = z.object({ templateId: id() });
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(eq(templateVersions.templateId, input.templateId), where);
+}
+
+/** Queries over `template_versions`; list/count filters refer to its columns. */
+export function templateVersionsQueries(db: Database) {
+  return {
+    /** Inserts a version; `templateId` may be omitted for a version imported before its template. */
+    insertTemplateVersion: defineQuery(
+      z.object({
+        templateId: id().optional(),
+        organizationId: id(),
+        name: z.string().min(1).max(64),
+        message: z.string().max(4096).optional(),
+        readme: z.string().max(1_048_576).optional(),
+        jobId: id(),
+        createdBy: id(),
+      }),
+      async (input): Promise<TemplateVersion> =>
+        firstOrThrow(
+          await db.insert(templateVersions).values(input).returning(),
+          'template version',
+        ),
+    ),
+
+    /** The version with this id. */
+    getTemplateVersionById: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<TemplateVersion> =>
+        firstOrThrow(
+          await db.select().from(templateVersions).where(eq(templateVersions.id, input.id)),
+          'template version',
+        ),
+    ),
+
+    /** Versions of one template, oldest first. */
+    listTemplateVersionsByTemplate: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<TemplateVersion[]> =>
+        db
+          .select()
+          .from(templateVersions)
+          .where(filterWhere(input, where))
+          .orderBy(asc(templateVersions.createdAt), asc(templateVersions.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many versions one template has. */
+    countTemplateVersionsByTemplate: defineList(
+      listFilter,
+      async (input, where): Promise<number> => {
+        const [row] = await db
+          .select({ n: count() })
+          .from(templateVersions)
+          .where(filterWhere(input, where));
+        return row?.n ?? 0;
+      },
+    ),
+  };
+}
+
+/** The template version query methods of the raw store. */
+export type TemplateVersionsQueries = ReturnType<typeof templateVersionsQueries>;

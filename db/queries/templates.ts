@@ -1,0 +1,183 @@
+import { and, asc, count, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { provisionerJobs, templates, templateVersions } from '../schema/index.ts';
+import type { Template } from '../types.ts';
+import {
+  aclSchema,
+  allOf,
+  defineList,
+  defineQuery,
+  firstOrThrow,
+  id,
+  type Patch,
+  paging,
+} from './define.ts';
+
+const templateName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
+const meta = {
+  displayName: z.string().max(128).optional(),
+  description: z.string().max(4096).optional(),
+  icon: z.string().max(2048).optional(),
+  requireActiveVersion: z.boolean().optional(),
+  activeVersionId: id().optional(),
+};
+const listFilter = z.object({
+  organizationId: id().optional(),
+  deleted: z.boolean().default(false),
+});
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(
+    eq(templates.deleted, input.deleted),
+    input.organizationId === undefined
+      ? undefined
+      : eq(templates.organizationId, input.organizationId),
+    where,
+  );
+}
+
+/** Queries over `templates`; list/count filters refer to `templates` columns. */
+export function templatesQueries(db: Database) {
+  const live = (templateId: string) =>
+    and(eq(templates.id, templateId), eq(templates.deleted, false));
+  const update = async (
+    templateId: string,
+    set: Patch<typeof templates.$inferInsert>,
+  ): Promise<Template> =>
+    firstOrThrow(
+      await db
+        .update(templates)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(live(templateId))
+        .returning(),
+      'template',
+    );
+  return {
+    /** The template with this id (soft-deleted ones included, `deleted` tells). */
+    getTemplateById: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<Template> =>
+        firstOrThrow(
+          await db.select().from(templates).where(eq(templates.id, input.id)),
+          'template',
+        ),
+    ),
+
+    /** The live template with this id, for starting a build (a deleted template cannot build). */
+    getTemplateByIdForBuild: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<Template> =>
+        firstOrThrow(await db.select().from(templates).where(live(input.id)), 'template'),
+    ),
+
+    /** The live template of an organization with this name, case-insensitively. */
+    getTemplateByOrganizationAndName: defineQuery(
+      z.object({ organizationId: id(), name: z.string().min(1) }),
+      async (input): Promise<Template> =>
+        firstOrThrow(
+          await db
+            .select()
+            .from(templates)
+            .where(
+              and(
+                eq(templates.organizationId, input.organizationId),
+                sql`lower(${templates.name}) = lower(${input.name})`,
+                eq(templates.deleted, false),
+              ),
+            ),
+          'template',
+        ),
+    ),
+
+    /** Templates by name: live ones unless `deleted: true`, optionally of one organization. */
+    listTemplates: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<Template[]> =>
+        db
+          .select()
+          .from(templates)
+          .where(filterWhere(input, where))
+          .orderBy(asc(templates.name), asc(templates.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many templates match the same filters as `listTemplates`. */
+    countTemplates: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(templates)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Live templates whose versions were imported from this file (for file read rules). */
+    listTemplatesUsingFile: defineList(
+      z.object({ fileId: id(), ...paging }),
+      async (input, where): Promise<Template[]> =>
+        db
+          .select()
+          .from(templates)
+          .where(
+            allOf(
+              eq(templates.deleted, false),
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(templateVersions)
+                  .innerJoin(provisionerJobs, eq(provisionerJobs.id, templateVersions.jobId))
+                  .where(
+                    and(
+                      eq(templateVersions.templateId, templates.id),
+                      eq(provisionerJobs.fileId, input.fileId),
+                    ),
+                  ),
+              ),
+              where,
+            ),
+          )
+          .orderBy(asc(templates.name), asc(templates.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** Inserts a template; ACLs default to empty maps. */
+    insertTemplate: defineQuery(
+      z.object({
+        organizationId: id(),
+        name: templateName,
+        createdBy: id(),
+        ...meta,
+        userAcl: aclSchema.optional(),
+        groupAcl: aclSchema.optional(),
+      }),
+      async (input): Promise<Template> =>
+        firstOrThrow(await db.insert(templates).values(input).returning(), 'template'),
+    ),
+
+    /** Updates a live template's name, display fields, active version or version policy. */
+    updateTemplateMeta: defineQuery(
+      z.object({ id: id(), name: templateName.optional(), ...meta }),
+      async ({ id, ...set }) => update(id, set),
+    ),
+
+    /** Replaces a live template's user and group ACLs. */
+    updateTemplateAcl: defineQuery(
+      z.object({ id: id(), userAcl: aclSchema, groupAcl: aclSchema }),
+      async ({ id, userAcl, groupAcl }) => update(id, { userAcl, groupAcl }),
+    ),
+
+    /** Soft-deletes a live template (its name becomes free again). */
+    softDeleteTemplate: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
+      await update(input.id, { deleted: true });
+    }),
+  };
+}
+
+/** The template query methods of the raw store. */
+export type TemplatesQueries = ReturnType<typeof templatesQueries>;

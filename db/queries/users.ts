@@ -1,0 +1,145 @@
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { userStatus, users } from '../schema/index.ts';
+import type { User } from '../types.ts';
+import {
+  allOf,
+  defineList,
+  defineQuery,
+  firstOrThrow,
+  id,
+  lazy,
+  type Patch,
+  paging,
+  roleNames,
+} from './define.ts';
+
+const username = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
+const status = z.enum(userStatus.enumValues);
+/** Site role names to store: `member` is implied for everyone, so it is never stored. */
+const siteRoles = roleNames.transform((roles) => roles.filter((r) => r !== 'member'));
+
+const listFilter = z.object({
+  search: z.string().max(256).optional(),
+  status: status.optional(),
+  includeSystem: z.boolean().default(true),
+});
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  const pattern =
+    input.search === undefined ? undefined : `%${input.search.replace(/[\\%_]/g, '\\$&')}%`;
+  return allOf(
+    eq(users.deleted, false),
+    pattern === undefined
+      ? undefined
+      : or(ilike(users.username, pattern), ilike(users.email, pattern)),
+    input.status === undefined ? undefined : eq(users.status, input.status),
+    input.includeSystem ? undefined : eq(users.isSystem, false),
+    where,
+  );
+}
+
+/** Queries over `users`; list/count filters refer to `users` columns. */
+export function usersQueries(db: Database) {
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare('users_get_by_id'),
+  );
+
+  const update = async (userId: string, set: Patch<typeof users.$inferInsert>): Promise<User> =>
+    firstOrThrow(
+      await db
+        .update(users)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(and(eq(users.id, userId), eq(users.deleted, false)))
+        .returning(),
+      'user',
+    );
+
+  return {
+    /** The user with this id (deleted users included, `deleted` tells); prepared statement. */
+    getUserById: defineQuery(
+      z.object({ id: id() }),
+      async ({ id }): Promise<User> => firstOrThrow(await byId().execute({ id }), 'user'),
+    ),
+
+    /** The live user with this username, case-insensitively. */
+    getUserByUsername: defineQuery(z.object({ username: z.string().min(1) }), async (input) =>
+      firstOrThrow(
+        await db
+          .select()
+          .from(users)
+          .where(
+            and(sql`lower(${users.username}) = lower(${input.username})`, eq(users.deleted, false)),
+          ),
+        'user',
+      ),
+    ),
+
+    /** Live users by username order, filtered by a username/email search and status. */
+    listUsers: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<User[]> =>
+        db
+          .select()
+          .from(users)
+          .where(filterWhere(input, where))
+          .orderBy(asc(users.username), asc(users.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many live users match the same filters as `listUsers`. */
+    countUsers: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db.select({ n: count() }).from(users).where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Inserts a user; `member` is dropped from the site roles (everyone has it). */
+    insertUser: defineQuery(
+      z.object({
+        email: z.email(),
+        username,
+        name: z.string().max(128).default(''),
+        avatarUrl: z.string().max(2048).default(''),
+        status: status.default('active'),
+        rbacRoles: siteRoles.default([]),
+        isSystem: z.boolean().default(false),
+      }),
+      async (input): Promise<User> =>
+        firstOrThrow(await db.insert(users).values(input).returning(), 'user'),
+    ),
+
+    /** Updates a user's username, name or avatar. */
+    updateUserProfile: defineQuery(
+      z.object({
+        id: id(),
+        username: username.optional(),
+        name: z.string().max(128).optional(),
+        avatarUrl: z.string().max(2048).optional(),
+      }),
+      async ({ id, ...set }) => update(id, set),
+    ),
+
+    /** Sets a user's status (active, dormant, suspended). */
+    updateUserStatus: defineQuery(z.object({ id: id(), status }), async ({ id, status }) =>
+      update(id, { status }),
+    ),
+
+    /** Replaces a user's site roles (deduplicated, `member` dropped). */
+    updateUserRoles: defineQuery(z.object({ id: id(), roles: siteRoles }), async ({ id, roles }) =>
+      update(id, { rbacRoles: roles }),
+    ),
+  };
+}
+
+/** The user query methods of the raw store. */
+export type UsersQueries = ReturnType<typeof usersQueries>;

@@ -1,0 +1,144 @@
+import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import { workspaceBuilds, workspaceBuildWithUser, workspaceTransition } from '../schema/index.ts';
+import type { WorkspaceBuild } from '../types.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
+
+/** The provisioner state of one build, as only `getProvisionerStateByBuildId` returns it. */
+export interface BuildProvisionerState {
+  id: string;
+  workspaceId: string;
+  templateVersionId: string;
+  provisionerState: Buffer | null;
+}
+
+/** Largest provisioner state accepted (Terraform states run 1-5 MB). */
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+const state = z.instanceof(Buffer).refine((b) => b.length <= MAX_STATE_BYTES, 'state too large');
+const listFilter = z.object({ workspaceId: id() });
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(eq(workspaceBuildWithUser.workspaceId, input.workspaceId), where);
+}
+
+/**
+ * Queries over builds. Reads go through `workspace_build_with_user` (the list filter refers to
+ * that view's columns), so they never load `provisioner_state`.
+ */
+export function workspaceBuildsQueries(db: Database) {
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(workspaceBuildWithUser)
+      .where(eq(workspaceBuildWithUser.id, sql.placeholder('id')))
+      .prepare('workspace_builds_get_by_id'),
+  );
+  const getById = async (buildId: string): Promise<WorkspaceBuild> =>
+    firstOrThrow(await byId().execute({ id: buildId }), 'workspace build');
+  return {
+    /** The build with this id, with the initiator's username; prepared. */
+    getWorkspaceBuildById: defineQuery(z.object({ id: id() }), async (input) => getById(input.id)),
+
+    /** The highest-numbered build of a workspace. */
+    getLatestWorkspaceBuildByWorkspace: defineQuery(
+      z.object({ workspaceId: id() }),
+      async (input): Promise<WorkspaceBuild> =>
+        firstOrThrow(
+          await db
+            .select()
+            .from(workspaceBuildWithUser)
+            .where(eq(workspaceBuildWithUser.workspaceId, input.workspaceId))
+            .orderBy(desc(workspaceBuildWithUser.buildNumber))
+            .limit(1),
+          'workspace build',
+        ),
+    ),
+
+    /** Builds of a workspace, newest first. */
+    listWorkspaceBuildsByWorkspace: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<WorkspaceBuild[]> =>
+        db
+          .select()
+          .from(workspaceBuildWithUser)
+          .where(filterWhere(input, where))
+          .orderBy(desc(workspaceBuildWithUser.buildNumber), asc(workspaceBuildWithUser.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many builds a workspace has. */
+    countWorkspaceBuildsByWorkspace: defineList(
+      listFilter,
+      async (input, where): Promise<number> => {
+        const [row] = await db
+          .select({ n: count() })
+          .from(workspaceBuildWithUser)
+          .where(filterWhere(input, where));
+        return row?.n ?? 0;
+      },
+    ),
+
+    /** Inserts a build numbered after the workspace's latest (unless `buildNumber` is given). */
+    insertWorkspaceBuild: defineQuery(
+      z.object({
+        workspaceId: id(),
+        templateVersionId: id(),
+        transition: z.enum(workspaceTransition.enumValues),
+        initiatorId: id(),
+        jobId: id(),
+        reason: z.string().min(1).max(64).optional(),
+        buildNumber: z.number().int().min(1).optional(),
+        provisionerState: state.optional(),
+        deadline: z.date().optional(),
+      }),
+      async (input): Promise<WorkspaceBuild> => {
+        const buildNumber =
+          input.buildNumber ??
+          sql`(SELECT COALESCE(MAX(${workspaceBuilds.buildNumber}), 0) + 1 FROM ${workspaceBuilds} WHERE ${workspaceBuilds.workspaceId} = ${input.workspaceId})`;
+        const rows = await db
+          .insert(workspaceBuilds)
+          .values({ ...input, buildNumber })
+          .returning({ id: workspaceBuilds.id });
+        return getById(firstOrThrow(rows, 'workspace build').id);
+      },
+    ),
+
+    /** The build's provisioner state: the only read of that column. */
+    getProvisionerStateByBuildId: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<BuildProvisionerState> =>
+        firstOrThrow(
+          await db
+            .select({
+              id: workspaceBuilds.id,
+              workspaceId: workspaceBuilds.workspaceId,
+              templateVersionId: workspaceBuilds.templateVersionId,
+              provisionerState: workspaceBuilds.provisionerState,
+            })
+            .from(workspaceBuilds)
+            .where(eq(workspaceBuilds.id, input.id)),
+          'workspace build',
+        ),
+    ),
+
+    /** Replaces a build's provisioner state. */
+    updateProvisionerState: defineQuery(
+      z.object({ id: id(), provisionerState: state }),
+      async (input): Promise<void> => {
+        firstOrThrow(
+          await db
+            .update(workspaceBuilds)
+            .set({ provisionerState: input.provisionerState, updatedAt: sql`now()` })
+            .where(eq(workspaceBuilds.id, input.id))
+            .returning({ id: workspaceBuilds.id }),
+          'workspace build',
+        );
+      },
+    ),
+  };
+}
+
+/** The workspace build query methods of the raw store. */
+export type WorkspaceBuildsQueries = ReturnType<typeof workspaceBuildsQueries>;

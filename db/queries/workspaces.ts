@@ -1,0 +1,200 @@
+import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../database.ts';
+import {
+  PREBUILDS_SYSTEM_USER_ID,
+  workspaceAgents,
+  workspaceBuilds,
+  workspaces,
+} from '../schema/index.ts';
+import type { Workspace } from '../types.ts';
+import {
+  aclSchema,
+  allOf,
+  defineList,
+  defineQuery,
+  firstOrThrow,
+  id,
+  lazy,
+  type Patch,
+  paging,
+} from './define.ts';
+import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
+
+const workspaceName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/, 'letters, digits and - only');
+const listFilter = z.object({
+  ownerId: id().optional(),
+  organizationId: id().optional(),
+  templateId: id().optional(),
+  status: z.enum(WORKSPACE_STATUSES).optional(),
+  dormant: z.boolean().optional(),
+  deleted: z.boolean().default(false),
+});
+
+function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
+  return allOf(
+    eq(workspaces.deleted, input.deleted),
+    input.ownerId === undefined ? undefined : eq(workspaces.ownerId, input.ownerId),
+    input.organizationId === undefined
+      ? undefined
+      : eq(workspaces.organizationId, input.organizationId),
+    input.templateId === undefined ? undefined : eq(workspaces.templateId, input.templateId),
+    input.status === undefined ? undefined : sql`${workspaceStatusSql()} = ${input.status}`,
+    input.dormant === undefined
+      ? undefined
+      : input.dormant
+        ? isNotNull(workspaces.dormantAt)
+        : isNull(workspaces.dormantAt),
+    where,
+  );
+}
+
+/** Queries over `workspaces`; list/count filters refer to `workspaces` columns. */
+export function workspacesQueries(db: Database) {
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, sql.placeholder('id')))
+      .prepare('workspaces_get_by_id'),
+  );
+  const live = (workspaceId: string) =>
+    and(eq(workspaces.id, workspaceId), eq(workspaces.deleted, false));
+  const update = async (
+    workspaceId: string,
+    set: Patch<typeof workspaces.$inferInsert>,
+  ): Promise<Workspace> =>
+    firstOrThrow(
+      await db
+        .update(workspaces)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(live(workspaceId))
+        .returning(),
+      'workspace',
+    );
+  return {
+    /** The workspace with this id (soft-deleted ones included, `deleted` tells); prepared. */
+    getWorkspaceById: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<Workspace> =>
+        firstOrThrow(await byId().execute({ id: input.id }), 'workspace'),
+    ),
+
+    /** The live workspace of an owner with this name, case-insensitively. */
+    getWorkspaceByOwnerAndName: defineQuery(
+      z.object({ ownerId: id(), name: z.string().min(1) }),
+      async (input): Promise<Workspace> =>
+        firstOrThrow(
+          await db
+            .select()
+            .from(workspaces)
+            .where(
+              and(
+                eq(workspaces.ownerId, input.ownerId),
+                sql`lower(${workspaces.name}) = lower(${input.name})`,
+                eq(workspaces.deleted, false),
+              ),
+            ),
+          'workspace',
+        ),
+    ),
+
+    /** The workspace an agent runs in (through the agent's build). */
+    getWorkspaceByAgentId: defineQuery(
+      z.object({ agentId: id() }),
+      async (input) =>
+        firstOrThrow(
+          await db
+            .select({ workspace: workspaces })
+            .from(workspaceAgents)
+            .innerJoin(workspaceBuilds, eq(workspaceBuilds.id, workspaceAgents.buildId))
+            .innerJoin(workspaces, eq(workspaces.id, workspaceBuilds.workspaceId))
+            .where(eq(workspaceAgents.id, input.agentId)),
+          'workspace',
+        ).workspace,
+    ),
+
+    /** Workspaces by name, filtered by owner, org, template, status (latest build) and dormancy. */
+    listWorkspaces: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<Workspace[]> =>
+        db
+          .select()
+          .from(workspaces)
+          .where(filterWhere(input, where))
+          .orderBy(asc(workspaces.name), asc(workspaces.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
+
+    /** How many workspaces match the same filters as `listWorkspaces`. */
+    countWorkspaces: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(workspaces)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
+
+    /** Inserts a workspace; ACLs start empty. */
+    insertWorkspace: defineQuery(
+      z.object({
+        ownerId: id(),
+        organizationId: id(),
+        templateId: id(),
+        name: workspaceName,
+        autostartSchedule: z.string().max(256).optional(),
+      }),
+      async (input): Promise<Workspace> =>
+        firstOrThrow(await db.insert(workspaces).values(input).returning(), 'workspace'),
+    ),
+
+    /** Renames a live workspace or changes its autostart schedule (`null` clears it). */
+    updateWorkspace: defineQuery(
+      z.object({
+        id: id(),
+        name: workspaceName.optional(),
+        autostartSchedule: z.string().max(256).nullable().optional(),
+      }),
+      async ({ id, ...set }) => update(id, set),
+    ),
+
+    /** Marks a live workspace dormant at a time, or wakes it with `null`. */
+    updateWorkspaceDormantAt: defineQuery(
+      z.object({ id: id(), dormantAt: z.date().nullable() }),
+      async ({ id, dormantAt }) => update(id, { dormantAt }),
+    ),
+
+    /** Replaces a live workspace's user and group ACLs. */
+    updateWorkspaceAcl: defineQuery(
+      z.object({ id: id(), userAcl: aclSchema, groupAcl: aclSchema }),
+      async ({ id, userAcl, groupAcl }) => update(id, { userAcl, groupAcl }),
+    ),
+
+    /** Soft-deletes a live workspace (its name becomes free again for the owner). */
+    softDeleteWorkspace: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
+      await update(input.id, { deleted: true });
+    }),
+
+    /** Gives a live prebuilt workspace (owned by the prebuilds user) to `newOwnerId`, renamed. */
+    claimPrebuiltWorkspace: defineQuery(
+      z.object({ id: id(), newOwnerId: id(), name: workspaceName }),
+      async (input): Promise<Workspace> =>
+        firstOrThrow(
+          await db
+            .update(workspaces)
+            .set({ ownerId: input.newOwnerId, name: input.name, updatedAt: sql`now()` })
+            .where(and(live(input.id), eq(workspaces.ownerId, PREBUILDS_SYSTEM_USER_ID)))
+            .returning(),
+          'prebuilt workspace',
+        ),
+    ),
+  };
+}
+
+/** The workspace query methods of the raw store. */
+export type WorkspacesQueries = ReturnType<typeof workspacesQueries>;

@@ -1,0 +1,46 @@
+import type * as s from './schema/index.ts';
+
+/** A row of `users`. */
+export type User = typeof s.users.$inferSelect;
+/** A row of `organizations`. */
+export type Organization = typeof s.organizations.$inferSelect;
+/** A row of `organization_members`. */
+export type OrganizationMember = typeof s.organizationMembers.$inferSelect;
+/** A row of `groups`. */
+export type Group = typeof s.groups.$inferSelect;
+/** A row of `group_members`. */
+export type GroupMember = typeof s.groupMembers.$inferSelect;
+/** A row of `custom_roles`. */
+export type CustomRole = typeof s.customRoles.$inferSelect;
+/** A row of `api_keys`. */
+export type ApiKey = typeof s.apiKeys.$inferSelect;
+/** A row of `files`. */
+export type File = typeof s.files.$inferSelect;
+/** A row of `templates`. */
+export type Template = typeof s.templates.$inferSelect;
+/** A row of `template_versions`. */
+export type TemplateVersion = typeof s.templateVersions.$inferSelect;
+/** A row of `provisioner_daemons`. */
+export type ProvisionerDaemon = typeof s.provisionerDaemons.$inferSelect;
+/** A row of `provisioner_jobs`. */
+export type ProvisionerJob = typeof s.provisionerJobs.$inferSelect;
+/** A row of `workspaces`. */
+export type Workspace = typeof s.workspaces.$inferSelect;
+/** A build as read through `workspace_build_with_user`: never carries `provisioner_state`. */
+export type WorkspaceBuild = typeof s.workspaceBuildWithUser.$inferSelect;
+/** A row of `workspace_agents`. */
+export type WorkspaceAgent = typeof s.workspaceAgents.$inferSelect;
+/** A row of `boundary_sessions`. */
+export type BoundarySession = typeof s.boundarySessions.$inferSelect;
+/** A row of `boundary_logs`. */
+export type BoundaryLog = typeof s.boundaryLogs.$inferSelect;
+/** A row of `boundary_usage_stats` (one per replica). */
+export type BoundaryUsageStats = typeof s.boundaryUsageStats.$inferSelect;
+/** A row of `connection_logs`. */
+export type ConnectionLog = typeof s.connectionLogs.$inferSelect;
+/** A row of `audit_logs`. */
+export type AuditLog = typeof s.auditLogs.$inferSelect;
+/** A row of `user_secrets`, value included. */
+export type UserSecret = typeof s.userSecrets.$inferSelect;
+/** A user secret without its value, as "list mine" returns it. */
+export type UserSecretMetadata = Omit<UserSecret, 'value'>;
