@@ -1,0 +1,87 @@
+import type { Action, ResourceType } from './catalogue.ts';
+import { type CompiledSubject, compileSubject } from './compile.ts';
+import { decide } from './decide.ts';
+import { InvalidPolicyError } from './errors.ts';
+import { type Explanation, explainDecision } from './explain.ts';
+import { preparePredicate } from './prepare.ts';
+import { createRoleRegistry, type RoleRegistryOptions } from './role-registry.ts';
+import type { Authorizer, Predicate, RbacObject, Subject } from './types.ts';
+
+/** Options of `createAuthorizer`: the deployment's `RoleOptions` and custom roles by name. */
+export type AuthorizerOptions = RoleRegistryOptions;
+
+/** The engine: both evaluators plus `explain`, over one role registry. */
+export interface RbacAuthorizer extends Authorizer {
+  /** The same decision as `authorize`, with its reason. Slower; use it for logs and debugging. */
+  explain(subject: Subject, action: Action, object: RbacObject): Explanation;
+  /** The subject expanded and indexed (cached per subject object); throws `InvalidPolicyError`. */
+  compile(subject: Subject): CompiledSubject;
+}
+
+function checkObject(object: RbacObject): void {
+  if (typeof object !== 'object' || object === null || typeof object.type !== 'string') {
+    throw new InvalidPolicyError('an object needs a string type');
+  }
+}
+
+/**
+ * Creates an authorizer bound to the built-in roles (for `options.roleOptions`) plus
+ * `options.customRoles`. Each subject is compiled once and cached in a WeakMap keyed by the
+ * subject object, so treat subjects as immutable (`createSubject` freezes them).
+ * @example
+ * const authz = createAuthorizer({ roleOptions: { noOwnerWorkspaceExec: true } });
+ * authz.authorize(alice, 'read', object('workspace').withOwner(alice.id).inOrg(orgId));
+ */
+export function createAuthorizer(options: AuthorizerOptions = {}): RbacAuthorizer {
+  const registry = createRoleRegistry(options);
+  const cache = new WeakMap<Subject, CompiledSubject>();
+  const compile = (subject: Subject): CompiledSubject => {
+    if (typeof subject !== 'object' || subject === null) {
+      throw new InvalidPolicyError('a subject must be an object');
+    }
+    let compiled = cache.get(subject);
+    if (compiled === undefined) {
+      compiled = compileSubject(subject, registry);
+      cache.set(subject, compiled);
+    }
+    return compiled;
+  };
+  return {
+    compile,
+    authorize(subject, action, object) {
+      const compiled = compile(subject);
+      checkObject(object);
+      return decide(compiled, action, object);
+    },
+    prepare(subject, action, type: ResourceType): Predicate {
+      return preparePredicate(compile(subject), action, type);
+    },
+    explain(subject, action, object) {
+      const compiled = compile(subject);
+      checkObject(object);
+      return explainDecision(compiled, action, object);
+    },
+  };
+}
+
+/** The authorizer over the default built-in roles (all `RoleOptions` off, no custom roles). */
+export const defaultAuthorizer: RbacAuthorizer = createAuthorizer();
+
+/**
+ * May `subject` do `action` on `object`? Uses the default authorizer; unknown types or actions
+ * deny; a malformed subject, role or scope throws `InvalidPolicyError`.
+ * @example authorize(subject, 'read', object('workspace').withOwner(subject.id).inOrg(org))
+ */
+export function authorize(subject: Subject, action: Action, object: RbacObject): boolean {
+  return defaultAuthorizer.authorize(subject, action, object);
+}
+
+/** The predicate rows of `type` must satisfy for `subject` to do `action` (default authorizer). */
+export function prepare(subject: Subject, action: Action, type: ResourceType): Predicate {
+  return defaultAuthorizer.prepare(subject, action, type);
+}
+
+/** `authorize` with its reason (default authorizer). */
+export function explain(subject: Subject, action: Action, object: RbacObject): Explanation {
+  return defaultAuthorizer.explain(subject, action, object);
+}

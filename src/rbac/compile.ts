@@ -1,0 +1,97 @@
+import { type AllowListIndex, indexAllowList } from './allow-list.ts';
+import { InvalidPolicyError } from './errors.ts';
+import { addVotes, emptyVotes, type Votes } from './pair-index.ts';
+import type { RoleRegistry } from './role-registry.ts';
+import { resolveScope } from './scope-spec.ts';
+import type { Role, Scope, Subject } from './types.ts';
+
+/** Votes of one org: at org level (any object in it) and org-member level (objects one owns). */
+export interface OrgVotes {
+  readonly org: Votes;
+  readonly member: Votes;
+}
+
+/** A set of roles (or a scope's role) folded into votes per level. */
+export interface LevelVotes {
+  readonly site: Votes;
+  readonly user: Votes;
+  /** Keyed by org id; only orgs the subject is a member of. */
+  readonly orgs: ReadonlyMap<string, OrgVotes>;
+}
+
+/** A subject expanded once: resolved roles and scope, indexed for constant-time decisions. */
+export interface CompiledSubject {
+  readonly id: string;
+  readonly groups: readonly string[];
+  readonly roles: readonly Role[];
+  readonly roleVotes: LevelVotes;
+  readonly scope: Scope;
+  readonly scopeVotes: LevelVotes;
+  readonly allowList: AllowListIndex;
+  /** The scope allows every action on every object (e.g. `coder:all`): skip it. */
+  readonly scopeAllowsAll: boolean;
+}
+
+/**
+ * Folds roles into votes. Org membership comes from the roles' `byOrg` keys (Coder's
+ * `org_memberships`); `memberOrgs`, when given, limits org entries to those orgs (used for scopes,
+ * whose org permissions only count where the subject is a member).
+ */
+export function compileVotes(roles: readonly Role[], memberOrgs?: ReadonlySet<string>): LevelVotes {
+  const site = emptyVotes();
+  const user = emptyVotes();
+  const orgs = new Map<string, { org: Votes; member: Votes }>();
+  for (const role of roles) {
+    addVotes(site, role.site);
+    addVotes(user, role.user);
+    for (const [orgId, perms] of Object.entries(role.byOrg)) {
+      if (memberOrgs && !memberOrgs.has(orgId)) continue;
+      let votes = orgs.get(orgId);
+      if (!votes) {
+        votes = { org: emptyVotes(), member: emptyVotes() };
+        orgs.set(orgId, votes);
+      }
+      addVotes(votes.org, perms.org);
+      addVotes(votes.member, perms.member);
+    }
+  }
+  return { site, user, orgs };
+}
+
+function checkSubject(subject: Subject): void {
+  if (typeof subject !== 'object' || subject === null) {
+    throw new InvalidPolicyError('a subject must be an object');
+  }
+  if (typeof subject.id !== 'string' || subject.id === '') {
+    throw new InvalidPolicyError('a subject needs a non-empty id');
+  }
+  if (!Array.isArray(subject.roles)) throw new InvalidPolicyError('subject roles must be an array');
+  const groups = subject.groups ?? [];
+  if (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string' || g === '')) {
+    throw new InvalidPolicyError('subject groups must be an array of non-empty strings');
+  }
+}
+
+/** Expands a subject with a registry. Throws `InvalidPolicyError` for a malformed subject, role or scope. */
+export function compileSubject(subject: Subject, registry: RoleRegistry): CompiledSubject {
+  checkSubject(subject);
+  const roles: Role[] = [];
+  for (const ref of subject.roles) {
+    const role = registry.resolve(ref);
+    if (role) roles.push(role);
+  }
+  const roleVotes = compileVotes(roles);
+  const scope = resolveScope(subject.scope);
+  const scopeVotes = compileVotes([scope.role], new Set(roleVotes.orgs.keys()));
+  const allowList = indexAllowList(scope.allowList);
+  return Object.freeze({
+    id: subject.id,
+    groups: Object.freeze([...(subject.groups ?? [])]),
+    roles: Object.freeze(roles),
+    roleVotes,
+    scope,
+    scopeVotes,
+    allowList,
+    scopeAllowsAll: allowList.all && scopeVotes.site.every((v) => v === 1),
+  });
+}
