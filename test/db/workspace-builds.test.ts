@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { workspaceBuilds, workspaceBuildWithUser } from '../../db/schema/index.ts';
+import {
+  createAgent,
+  createBuild,
+  createProvisionerJob,
+  createUser,
+  createWorkspace,
+} from '../support/factories/index.ts';
+import { useStore } from './use-store.ts';
+
+const ctx = useStore();
+
+async function newBuildInput(workspaceId?: string) {
+  const ws = workspaceId
+    ? await ctx.store.getWorkspaceById({ id: workspaceId })
+    : await createWorkspace(ctx.db);
+  const template = await ctx.store.getTemplateById({ id: ws.templateId });
+  const job = await createProvisionerJob(ctx.db, {
+    organizationId: ws.organizationId,
+    initiatorId: ws.ownerId,
+    type: 'workspace_build',
+  });
+  return {
+    workspaceId: ws.id,
+    templateVersionId: template.activeVersionId!,
+    transition: 'start' as const,
+    initiatorId: ws.ownerId,
+    jobId: job.id,
+  };
+}
+
+describe('workspace builds', () => {
+  it('numbers builds per workspace and returns the initiator username without provisioner state', async () => {
+    const input = await newBuildInput();
+    const state = randomBytes(2 * 1024 * 1024);
+    const first = await ctx.store.insertWorkspaceBuild({ ...input, provisionerState: state });
+    expect(first.buildNumber).toBe(1);
+    expect('provisionerState' in first).toBe(false);
+    const owner = await ctx.store.getUserById({ id: input.initiatorId });
+    expect(first.initiatorByUsername).toBe(owner.username);
+    const second = await ctx.store.insertWorkspaceBuild({
+      ...(await newBuildInput(input.workspaceId)),
+      transition: 'stop',
+    });
+    expect(second).toMatchObject({ buildNumber: 2, transition: 'stop' });
+  });
+
+  it('never returns provisioner state from get, latest or list reads', async () => {
+    const build = await createBuild(ctx.db, { provisionerState: randomBytes(1024) });
+    await createBuild(ctx.db, { workspaceId: build.workspaceId, transition: 'stop' });
+    const byId = await ctx.store.getWorkspaceBuildById({ id: build.id });
+    const latest = await ctx.store.getLatestWorkspaceBuildByWorkspace({
+      workspaceId: build.workspaceId,
+    });
+    const listed = await ctx.store.listWorkspaceBuildsByWorkspace({
+      workspaceId: build.workspaceId,
+    });
+    for (const row of [byId, latest, ...listed]) {
+      expect(Object.keys(row)).not.toContain('provisionerState');
+    }
+    expect(latest.buildNumber).toBe(2);
+    expect(listed.map((b) => b.buildNumber)).toEqual([2, 1]);
+    const viewColumns = await ctx.db.execute(
+      sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'workspace_build_with_user'`,
+    );
+    expect(viewColumns.map((c) => c.column_name)).not.toContain('provisioner_state');
+  });
+
+  it('reads and writes provisioner state only through the dedicated queries', async () => {
+    const build = await createBuild(ctx.db);
+    expect(
+      (await ctx.store.getProvisionerStateByBuildId({ id: build.id })).provisionerState,
+    ).toBeNull();
+    const state = randomBytes(5 * 1024 * 1024);
+    await ctx.store.updateProvisionerState({ id: build.id, provisionerState: state });
+    const read = await ctx.store.getProvisionerStateByBuildId({ id: build.id });
+    expect(read).toMatchObject({ id: build.id, workspaceId: build.workspaceId });
+    expect(read.provisionerState?.equals(state)).toBe(true);
+    await expect(
+      ctx.store.updateProvisionerState({
+        id: '00000000-0000-4000-8000-0000000000ee',
+        provisionerState: state,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists and counts builds of a workspace with paging and the where option', async () => {
+    const first = await createBuild(ctx.db);
+    for (const transition of ['stop', 'start', 'stop'] as const) {
+      await createBuild(ctx.db, { workspaceId: first.workspaceId, transition });
+    }
+    const page = await ctx.store.listWorkspaceBuildsByWorkspace({
+      workspaceId: first.workspaceId,
+      limit: 2,
+      offset: 1,
+    });
+    expect(page.map((b) => b.buildNumber)).toEqual([3, 2]);
+    const where = eq(workspaceBuildWithUser.transition, 'stop');
+    const stops = await ctx.store.listWorkspaceBuildsByWorkspace(
+      { workspaceId: first.workspaceId, offset: 1 },
+      { where },
+    );
+    expect(stops.map((b) => b.buildNumber)).toEqual([2]);
+    expect(
+      await ctx.store.countWorkspaceBuildsByWorkspace(
+        { workspaceId: first.workspaceId },
+        { where },
+      ),
+    ).toBe(2);
+  });
+
+  it('rejects a duplicate build number and a bad transition, writing nothing', async () => {
+    const build = await createBuild(ctx.db);
+    const count = async () =>
+      (
+        await ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(workspaceBuilds)
+          .where(eq(workspaceBuilds.workspaceId, build.workspaceId))
+      )[0]!.n;
+    const input = await newBuildInput(build.workspaceId);
+    await expect(
+      ctx.store.insertWorkspaceBuild({ ...input, buildNumber: 1 }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      constraint: 'workspace_builds_workspace_id_build_number_key',
+    });
+    await expect(
+      ctx.store.insertWorkspaceBuild({ ...input, transition: 'restart' as 'start' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'transition' });
+    expect(await count()).toBe(1);
+  });
+
+  it('throws not_found for the latest build of a workspace without builds', async () => {
+    const ws = await createWorkspace(ctx.db);
+    await expect(
+      ctx.store.getLatestWorkspaceBuildByWorkspace({ workspaceId: ws.id }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
+
+describe('workspace agents', () => {
+  it('inserts an agent with a random token and finds it by id, token and build', async () => {
+    const build = await createBuild(ctx.db);
+    const agent = await ctx.store.insertWorkspaceAgent({ buildId: build.id, name: 'main' });
+    expect(agent.authToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await ctx.store.getWorkspaceAgentById({ id: agent.id })).name).toBe('main');
+    expect((await ctx.store.getWorkspaceAgentByAuthToken({ authToken: agent.authToken })).id).toBe(
+      agent.id,
+    );
+    await ctx.store.insertWorkspaceAgent({ buildId: build.id, name: 'aux' });
+    expect(
+      (await ctx.store.getWorkspaceAgentsByBuild({ buildId: build.id })).map((a) => a.name),
+    ).toEqual(['aux', 'main']);
+  });
+
+  it('keeps auth tokens unique and rejects an unknown token', async () => {
+    const agent = await createAgent(ctx.db);
+    const build = await createBuild(ctx.db);
+    await expect(
+      ctx.store.insertWorkspaceAgent({
+        buildId: build.id,
+        name: 'copy',
+        authToken: agent.authToken,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', constraint: 'workspace_agents_auth_token_key' });
+    await expect(
+      ctx.store.getWorkspaceAgentByAuthToken({ authToken: '00000000-0000-4000-8000-0000000000ff' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('raises invalid_reference for an agent of a missing build', async () => {
+    const user = await createUser(ctx.db);
+    await expect(
+      ctx.store.insertWorkspaceAgent({ buildId: user.id, name: 'lost' }),
+    ).rejects.toMatchObject({ code: 'invalid_reference' });
+  });
+});
