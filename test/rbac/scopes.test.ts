@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authorize,
+  defineOrgRole,
+  defineRole,
+  expandScope,
+  explain,
+  hasErrorCode,
+  intersectAllowLists,
+  object,
+  permissions,
+  resolveScope,
+  type Scope,
+  type ScopeSpec,
+  workspaceAgentScope,
+} from '../../src/rbac/index.ts';
+import { A, B, memberOf, subject } from './fixtures.ts';
+
+const owner = (scope: ScopeSpec) => subject('o', ['owner', 'member', ...memberOf(A)], { scope });
+const alice = (scope: ScopeSpec) => subject('alice', memberOf(A), { scope });
+const ws = object('workspace').withId('ws-1').withOwner('alice').inOrg(A);
+
+describe('built-in scopes', () => {
+  it('coder:all (and its alias all) narrows nothing; it is the default', () => {
+    expect(authorize(owner('coder:all'), 'delete', ws)).toBe(true);
+    expect(authorize(owner('all'), 'delete', ws)).toBe(true);
+    expect(subject('o', ['owner']).scope).toBe('coder:all');
+  });
+
+  it('coder:application_connect (alias application_connect) allows only connecting', () => {
+    for (const name of ['coder:application_connect', 'application_connect']) {
+      expect(authorize(owner(name), 'application_connect', ws)).toBe(true);
+      expect(authorize(owner(name), 'read', ws)).toBe(false);
+    }
+  });
+
+  it('no_user_data allows everything but users', () => {
+    expect(authorize(owner('no_user_data'), 'delete', ws)).toBe(true);
+    expect(authorize(owner('no_user_data'), 'read', object('user').withId('u'))).toBe(false);
+  });
+
+  it('never grants what the roles do not: scope AND roles', () => {
+    expect(
+      authorize(alice('coder:all'), 'read', object('workspace').withOwner('bob').inOrg(A)),
+    ).toBe(false);
+  });
+});
+
+describe('composite and low-level scopes', () => {
+  it('coder:workspaces.operate starts and stops but does not create or delete', () => {
+    const s = alice('coder:workspaces.operate');
+    expect(authorize(s, 'start', ws)).toBe(true);
+    expect(authorize(s, 'stop', ws)).toBe(true);
+    expect(authorize(s, 'create', ws)).toBe(false);
+    expect(authorize(s, 'delete', ws)).toBe(false);
+    expect(authorize(s, 'ssh', ws)).toBe(false);
+    expect(explain(s, 'delete', ws)).toMatchObject({
+      reason: 'scope_denied',
+      scope: 'coder:workspaces.operate',
+    });
+  });
+
+  it('has the seven composite scopes with their site permissions', () => {
+    expect(
+      expandScope('coder:workspaces.access').role.site.map((p) => `${p.type}:${p.action}`),
+    ).toEqual([
+      'template:read',
+      'organization_member:read',
+      'workspace:read',
+      'workspace:ssh',
+      'workspace:application_connect',
+    ]);
+    for (const name of [
+      'coder:workspaces.create',
+      'coder:workspaces.operate',
+      'coder:workspaces.delete',
+      'coder:workspaces.access',
+      'coder:templates.build',
+      'coder:templates.author',
+      'coder:apikeys.manage_self',
+    ]) {
+      expect(expandScope(name).allowList).toEqual([{ type: '*', id: '*' }]);
+    }
+  });
+
+  it('low-level type:action and type:* scopes grant exactly that', () => {
+    expect(authorize(alice('workspace:read'), 'read', ws)).toBe(true);
+    expect(authorize(alice('workspace:read'), 'update', ws)).toBe(false);
+    expect(authorize(alice('workspace:*'), 'update', ws)).toBe(true);
+    expect(
+      authorize(alice('workspace:*'), 'read', object('api_key').withOwner('alice').inOrg(A)),
+    ).toBe(false);
+  });
+
+  it('merges several scopes: permissions unioned', () => {
+    const s = alice({ scopes: ['workspace:read', 'api_key:*'] });
+    expect(authorize(s, 'read', ws)).toBe(true);
+    expect(authorize(s, 'delete', object('api_key').withOwner('alice').inOrg(A))).toBe(true);
+    expect(authorize(s, 'update', ws)).toBe(false);
+  });
+
+  it('rejects unknown names with invalid_policy, at subject creation and at decision time', () => {
+    for (const name of ['coder:nope', 'workspace:fly', 'nope:read', '*:*', 'workspace']) {
+      expect(() => expandScope(name)).toThrow(/unknown scope/);
+    }
+    try {
+      authorize({ id: 'x', roles: [], groups: [], scope: 'coder:nope' }, 'read', ws);
+      expect.unreachable();
+    } catch (error) {
+      expect(hasErrorCode(error, 'invalid_policy')).toBe(true);
+    }
+    expect(() => subject('x', [], { scope: 'nope' })).toThrow(/unknown scope/);
+  });
+});
+
+describe('allow lists', () => {
+  const listed = (allowList: Scope['allowList'], scopes = ['coder:all']) =>
+    owner({ scopes, allowList });
+
+  it('a stored list narrows the scope to the listed objects', () => {
+    const s = listed([{ type: 'workspace', id: 'ws-1' }]);
+    expect(authorize(s, 'read', ws)).toBe(true);
+    expect(authorize(s, 'read', ws.withId('ws-2'))).toBe(false);
+    expect(authorize(s, 'read', object('template').withId('ws-1').inOrg(A))).toBe(false);
+    expect(explain(s, 'read', ws.withId('ws-2')).reason).toBe('not_on_allow_list');
+  });
+
+  it('an object without an id (a create) is only on a list through *:* or type:*', () => {
+    const byId = listed([{ type: 'workspace', id: 'ws-1' }]);
+    expect(authorize(byId, 'create', object('workspace').withOwner('alice').inOrg(A))).toBe(false);
+    const byType = listed([{ type: 'workspace', id: '*' }]);
+    expect(authorize(byType, 'create', object('workspace').withOwner('alice').inOrg(A))).toBe(true);
+    expect(authorize(byType, 'read', object('template').withId('t').inOrg(A))).toBe(false);
+  });
+
+  it('*:id entries match that id for any type', () => {
+    const s = listed([{ type: '*', id: 'x-1' }]);
+    expect(authorize(s, 'read', object('template').withId('x-1').inOrg(A))).toBe(true);
+    expect(authorize(s, 'read', object('template').withId('x-2').inOrg(A))).toBe(false);
+  });
+
+  it('an empty stored list, an empty intersection, or no scopes at all deny everything', () => {
+    expect(authorize(listed([]), 'read', ws)).toBe(false);
+    const disjoint: Scope = {
+      name: 'only-ws-9',
+      role: expandScope('coder:all').role,
+      allowList: [{ type: 'workspace', id: 'ws-9' }],
+    };
+    expect(
+      authorize(
+        owner({ scopes: [disjoint], allowList: [{ type: 'workspace', id: 'ws-1' }] }),
+        'read',
+        ws,
+      ),
+    ).toBe(false);
+    expect(authorize(owner({ scopes: [] }), 'read', ws)).toBe(false);
+    expect(authorize(owner({ scopes: [], allowList: [{ type: '*', id: '*' }] }), 'read', ws)).toBe(
+      false,
+    );
+  });
+
+  it('intersects entry by entry, * meeting anything', () => {
+    expect(
+      intersectAllowLists(
+        [
+          { type: 'workspace', id: '*' },
+          { type: '*', id: 't-1' },
+        ],
+        [
+          { type: 'workspace', id: 'ws-1' },
+          { type: 'template', id: '*' },
+        ],
+      ),
+    ).toEqual([
+      { type: 'template', id: 't-1' },
+      { type: 'workspace', id: 'ws-1' },
+    ]);
+    expect(
+      intersectAllowLists([{ type: '*', id: '*' }], [{ type: 'workspace', id: 'ws-1' }]),
+    ).toEqual([{ type: 'workspace', id: 'ws-1' }]);
+  });
+
+  it('merged scopes union their allow lists before the stored list intersects them', () => {
+    const one = (id: string): Scope => ({
+      name: id,
+      role: expandScope('workspace:read').role,
+      allowList: [{ type: 'workspace', id }],
+    });
+    const merged = resolveScope({
+      scopes: [one('ws-1'), one('ws-2')],
+      allowList: [{ type: 'workspace', id: '*' }],
+    });
+    expect(merged.allowList).toEqual([
+      { type: 'workspace', id: 'ws-1' },
+      { type: 'workspace', id: 'ws-2' },
+    ]);
+  });
+
+  it('the workspace agent scope reaches its workspace, template, owner and boundary logs only', () => {
+    const scope = workspaceAgentScope({
+      workspaceId: 'ws-1',
+      ownerId: 'alice',
+      templateId: 't-1',
+      versionId: 'v-1',
+    });
+    const agent = alice(scope);
+    expect(authorize(agent, 'update', ws)).toBe(true);
+    expect(authorize(agent, 'read', ws.withId('ws-2'))).toBe(false);
+    expect(authorize(agent, 'read', object('user').withId('alice').withOwner('alice'))).toBe(true);
+    expect(authorize(agent, 'create', object('boundary_log').withOwner('alice'))).toBe(true);
+  });
+});
+
+describe('scopes with org and user levels', () => {
+  it('evaluate their own levels; org permissions only count where the subject is a member', () => {
+    const orgScope: Scope = {
+      name: 'a-workspaces',
+      role: defineRole({
+        name: 'Scope_a',
+        byOrg: {
+          [A]: { member: permissions({ workspace: ['*'] }) },
+          [B]: { org: permissions({ workspace: ['*'] }) },
+        },
+      }),
+      allowList: [{ type: '*', id: '*' }],
+    };
+    const s = owner(orgScope);
+    expect(authorize(s, 'ssh', object('workspace').withOwner('o').inOrg(A))).toBe(true);
+    expect(authorize(s, 'ssh', object('workspace').withOwner('bob').inOrg(A))).toBe(false);
+    expect(authorize(s, 'ssh', object('workspace').withOwner('bob').inOrg(B))).toBe(false);
+    expect(authorize(s, 'read', object('template').inOrg(A))).toBe(false);
+  });
+
+  it('a negative in the scope denies what the roles allow', () => {
+    const scope: Scope = {
+      name: 'all-but-delete',
+      role: defineOrgRole({
+        name: 'Scope_x',
+        org: A,
+        orgPerms: permissions({ '*': ['*'] }),
+        site: [{ type: 'workspace', action: 'delete', negate: true }],
+      }),
+      allowList: [{ type: '*', id: '*' }],
+    };
+    expect(authorize(owner(scope), 'update', ws)).toBe(true);
+    expect(authorize(owner(scope), 'delete', ws)).toBe(false);
+    expect(explain(owner(scope), 'delete', ws)).toMatchObject({
+      reason: 'scope_denied',
+      match: { level: 'site' },
+    });
+  });
+});
