@@ -1,0 +1,104 @@
+import { ForbiddenError } from '../rbac/errors.ts';
+import type { Authorizer, Subject } from '../rbac/types.ts';
+import { scopedActor } from './actor-scope.ts';
+import type { AuthorizedStoreOf } from './authorized-store-of.ts';
+import { StoreCall } from './call-context.ts';
+import type { DecisionHook } from './decision-hook.ts';
+import { NoActorError } from './errors.ts';
+import type { StoreCore } from './store-core.ts';
+import { systemActors } from './system-actors/system-actors.ts';
+import type { Declaration, Declarations, ListOptions } from './wrappers/declaration.ts';
+
+/** Brands an authorized store, so wrapping it again returns it unchanged. */
+export const AUTHORIZED_STORE = Symbol.for('dbauthz.authorized-store');
+
+const BINDING = Symbol('dbauthz.binding');
+
+interface Binding<S> {
+  readonly core: StoreCore<S>;
+  readonly actor: Subject | undefined;
+}
+
+type Bound<S> = { readonly [BINDING]: Binding<S> };
+
+/** A raw store shape: methods taking one input object, plus `inTx` giving a store of the same shape. */
+export interface RawStoreLike<S> {
+  inTx<T>(fn: (tx: S) => Promise<T>): Promise<T>;
+}
+
+/** Options of an authorized store. */
+export interface StoreOptions {
+  /** Decides every check; tests pass a recording or deny-all one. */
+  readonly authorizer: Authorizer;
+  /** Called for every check; unset means no decision object is built at all. */
+  readonly onDecision?: DecisionHook | undefined;
+}
+
+function bindingOf<S>(self: unknown, method: string): Binding<S> & { readonly actor: Subject } {
+  const binding = (self as Partial<Bound<S>> | undefined)?.[BINDING];
+  const actor = binding?.actor ?? scopedActor();
+  // A method called off its store (destructured) has no binding: fail closed as "no actor".
+  if (binding === undefined || actor === undefined) throw new NoActorError(method);
+  return { core: binding.core, actor };
+}
+
+type AnyDeclaration = Declaration<unknown, unknown, unknown>;
+type AnyRaw = Record<string, (input: unknown, options?: ListOptions) => Promise<unknown>>;
+
+/** The shared method table (prototype) of every store over these declarations. */
+function methodTable(names: readonly string[], declarations: Record<string, AnyDeclaration>) {
+  const table: Record<PropertyKey, unknown> = { [AUTHORIZED_STORE]: true };
+  for (const name of names) {
+    const declaration = declarations[name];
+    table[name] = async function (this: unknown, input: unknown, options?: ListOptions) {
+      const { core, actor } = bindingOf<AnyRaw>(this, name);
+      if (declaration === undefined) {
+        throw new ForbiddenError({
+          actor: actor.id,
+          reason: `no authorization declared for ${name}`,
+        });
+      }
+      const call = core.raw[name]!;
+      return declaration.run(new StoreCall(core, actor, name), call, input, options);
+    };
+  }
+  return table;
+}
+
+/**
+ * Builds the authorized store over `raw` from one declaration per method. Methods of `raw` with no
+ * declaration exist but always deny. An already authorized `raw` is returned unchanged.
+ */
+export function buildAuthorizedStore<S extends RawStoreLike<S>>(
+  raw: S,
+  declarations: Declarations<S>,
+  options: StoreOptions,
+): AuthorizedStoreOf<S> {
+  if ((raw as { [AUTHORIZED_STORE]?: true })[AUTHORIZED_STORE]) {
+    return raw as unknown as AuthorizedStoreOf<S>;
+  }
+  const names = Object.keys(raw).filter((name) => name !== 'inTx');
+  const table = methodTable(names, declarations as Record<string, AnyDeclaration>);
+  const bind = (core: StoreCore<S>, actor: Subject | undefined): AuthorizedStoreOf<S> =>
+    Object.create(table, { [BINDING]: { value: { core, actor } } });
+
+  Object.defineProperty(table, 'actor', {
+    get(this: Bound<S>) {
+      return this[BINDING].actor;
+    },
+  });
+  table.as = function (this: Bound<S>, subject: Subject) {
+    if (typeof subject?.id !== 'string') throw new TypeError('as(subject): not a subject');
+    return bind(this[BINDING].core, subject);
+  };
+  table.inTx = async function <T>(this: unknown, fn: (tx: AuthorizedStoreOf<S>) => Promise<T>) {
+    const { core, actor } = bindingOf<S>(this, 'inTx');
+    return core.raw.inTx((tx: S) => fn(bind({ ...core, raw: tx }, actor)));
+  };
+  for (const [name, subject] of Object.entries(systemActors)) {
+    table[name] = function (this: Bound<S>) {
+      return bind(this[BINDING].core, subject);
+    };
+  }
+  return bind({ raw, authorizer: options.authorizer, onDecision: options.onDecision }, undefined);
+}

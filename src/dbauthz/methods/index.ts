@@ -1,0 +1,13 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { organizationsMethods } from './organizations.ts';
+import { usersMethods } from './users.ts';
+
+/**
+ * Every declared store method, merged from one record per area. Add an area here; the accounting
+ * test in test/dbauthz names any raw method still missing a declaration or a spec row.
+ */
+export const declarations: Declarations<RawStore> = {
+  ...usersMethods,
+  ...organizationsMethods,
+};

@@ -1,0 +1,90 @@
+import { PREBUILDS_SYSTEM_USER_ID } from '../../../db/schema/users.ts';
+import type { Subject } from '../../rbac/types.ts';
+import { type Grants, systemRole } from './system-role.ts';
+
+/** The id of Coder's prebuilds system user, whom the prebuilds orchestrator acts as. */
+export const PREBUILDS_USER_ID = PREBUILDS_SYSTEM_USER_ID;
+
+/** The id system actors carry (no user has it, so no ownership rule ever matches them). */
+export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+
+const reads = (...types: (keyof Grants)[]): Grants =>
+  Object.fromEntries(types.map((type) => [type, ['read']]));
+
+/**
+ * Each system actor's grants, as data. The permission table in the README is generated from this
+ * object; nothing here grants a wildcard, and only `asSecretsReader` reads user secrets.
+ */
+export const systemActorGrants = {
+  asSystemRestricted: {
+    ...reads('user', 'organization', 'organization_member', 'group', 'group_member', 'template'),
+    ...reads('workspace', 'workspace_dormant', 'file', 'provisioner_daemon', 'provisioner_jobs'),
+    ...reads('assign_role', 'assign_org_role', 'deployment_config', 'replicas'),
+    api_key: ['read', 'update'],
+  },
+  asWorkspaceBuilder: {
+    ...reads('user', 'organization', 'file', 'provisioner_daemon'),
+    provisioner_jobs: ['create', 'read', 'update'],
+    template: ['read', 'update', 'use'],
+    workspace: ['create', 'read', 'update', 'start', 'stop', 'delete'],
+    workspace_dormant: ['read', 'update', 'delete'],
+  },
+  asProvisionerd: {
+    ...reads('user', 'organization', 'file'),
+    provisioner_daemon: ['create', 'read', 'update'],
+    provisioner_jobs: ['read', 'update'],
+    template: ['read', 'update'],
+    workspace: ['read', 'update', 'create_agent', 'update_agent', 'delete_agent'],
+    workspace_dormant: ['read', 'update'],
+  },
+  asAutostart: {
+    ...reads('user', 'organization', 'template'),
+    provisioner_jobs: ['create', 'read'],
+    workspace: ['read', 'update', 'start', 'stop'],
+    workspace_dormant: ['read', 'update', 'delete'],
+  },
+  asDBPurge: {
+    boundary_log: ['read', 'delete'],
+    connection_log: ['read'],
+    system: ['delete'],
+  },
+  asPrebuildsOrchestrator: {
+    ...reads('user', 'organization', 'organization_member', 'provisioner_daemon'),
+    provisioner_jobs: ['create', 'read'],
+    template: ['read', 'use'],
+    workspace: ['create', 'read', 'update', 'start', 'stop', 'delete'],
+    prebuilt_workspace: ['update', 'delete'],
+  },
+  asBoundaryUsageTracker: { boundary_usage: ['read', 'update', 'delete'] },
+  asConnectionLogger: { ...reads('workspace', 'user'), connection_log: ['update'] },
+  asNotifier: {
+    ...reads('user', 'workspace', 'template', 'notification_template', 'notification_preference'),
+    notification_message: ['create', 'read', 'update', 'delete'],
+    inbox_notification: ['create', 'read', 'update'],
+  },
+  asKeyRotator: { crypto_key: ['create', 'read', 'update', 'delete'] },
+  asSecretsReader: { ...reads('user', 'workspace', 'user_secret') },
+} as const satisfies Record<string, Grants>;
+
+/** The name of a system actor, also the store method that returns a store bound to it. */
+export type SystemActorName = keyof typeof systemActorGrants;
+
+function systemSubject(name: SystemActorName, id = SYSTEM_ACTOR_ID): Subject {
+  const role = systemRole(`system:${name.slice(2)}`, systemActorGrants[name]);
+  return Object.freeze({ id, roles: [role], groups: [], scope: 'coder:all', type: 'system' });
+}
+
+/** The subject of every system actor; `store.asX()` binds the store to `systemActors.asX`. */
+export const systemActors: Readonly<Record<SystemActorName, Subject>> = Object.freeze({
+  asSystemRestricted: systemSubject('asSystemRestricted'),
+  asWorkspaceBuilder: systemSubject('asWorkspaceBuilder'),
+  asProvisionerd: systemSubject('asProvisionerd'),
+  asAutostart: systemSubject('asAutostart'),
+  asDBPurge: systemSubject('asDBPurge'),
+  asPrebuildsOrchestrator: systemSubject('asPrebuildsOrchestrator', PREBUILDS_USER_ID),
+  asBoundaryUsageTracker: systemSubject('asBoundaryUsageTracker'),
+  asConnectionLogger: systemSubject('asConnectionLogger'),
+  asNotifier: systemSubject('asNotifier'),
+  asKeyRotator: systemSubject('asKeyRotator'),
+  asSecretsReader: systemSubject('asSecretsReader'),
+});

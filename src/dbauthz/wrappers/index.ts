@@ -1,0 +1,14 @@
+// The generic wrappers every store method is declared with.
+export { authorizeArgs } from './authorize-args.ts';
+export type {
+  Declaration,
+  DeclarationKind,
+  Declarations,
+  ListOptions,
+  RawCall,
+  RawMethodName,
+} from './declaration.ts';
+export { fetchThenAuthorize } from './fetch-then-authorize.ts';
+export { fetchThenMutate } from './fetch-then-mutate.ts';
+export { type FilterBuilder, filteredCount, filteredList } from './filtered-list.ts';
+export { type Check, custom, orderedChecks } from './ordered-checks.ts';

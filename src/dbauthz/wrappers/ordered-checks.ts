@@ -1,0 +1,37 @@
+import type { Action } from '../../rbac/catalogue.ts';
+import type { CallContext } from '../call-context.ts';
+import type { Target } from '../target.ts';
+import { declare, type ListOptions, type RawCall } from './declaration.ts';
+
+/** One check of an ordered list: an action on a target. */
+export interface Check {
+  readonly action: Action;
+  readonly target: Target;
+}
+
+/**
+ * A method needing several checks (e.g. template `use` then workspace `create`): build them from
+ * the input (lookups through `ctx.fetch(ctx.raw...)`), make them in order, then run the raw method.
+ * @example insertWorkspace: orderedChecks(async (i, ctx) => [{ action: 'use', target: ... }, ...])
+ */
+export function orderedChecks<I, S = unknown>(
+  checks: (input: I, ctx: CallContext<S>) => readonly Check[] | Promise<readonly Check[]>,
+) {
+  return declare(
+    'custom',
+    async <J extends I, R>(ctx: CallContext<S>, call: RawCall<J, R>, input: J) => {
+      for (const check of await checks(input, ctx)) ctx.authorize(check.action, check.target);
+      return call(input);
+    },
+  );
+}
+
+/**
+ * The escape hatch: a hand-written run for a rule no wrapper expresses (role assignment deltas,
+ * escalation checks). It must authorize before calling `call`; the audit suite checks that it does.
+ */
+export function custom<S, I, R>(
+  run: (ctx: CallContext<S>, call: RawCall<I, R>, input: I, options?: ListOptions) => Promise<R>,
+) {
+  return declare('custom', run);
+}

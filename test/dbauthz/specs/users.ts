@@ -1,0 +1,62 @@
+import type { SpecRow } from '../support/spec-row.ts';
+import { fixtures } from './fixtures.ts';
+
+const { user } = fixtures;
+const userObject = { type: 'user', id: user.id, owner: user.id } as const;
+
+/** Spec rows of the users area. */
+export const usersSpecs: SpecRow[] = [
+  {
+    method: 'getUserById',
+    input: { id: user.id },
+    rawAnswers: { getUserById: user },
+    checks: [{ action: 'read', object: userObject }],
+    returns: user,
+    rawCalls: ['getUserById'],
+  },
+  {
+    method: 'getUserByUsername',
+    input: { username: user.username },
+    rawAnswers: { getUserByUsername: user },
+    checks: [{ action: 'read', object: userObject }],
+    returns: user,
+  },
+  {
+    method: 'listUsers',
+    input: {},
+    rawAnswers: { listUsers: [user] },
+    checks: [{ action: 'read', filter: 'user' }],
+    returns: [user],
+  },
+  {
+    method: 'countUsers',
+    input: {},
+    rawAnswers: { countUsers: 7 },
+    checks: [{ action: 'read', filter: 'user' }],
+    returns: 7,
+  },
+  {
+    method: 'insertUser',
+    input: { email: 'eve@example.com', username: 'eve' },
+    rawAnswers: { insertUser: user },
+    checks: [{ action: 'create', object: { type: 'user' } }],
+    returns: user,
+    rawCalls: ['insertUser'],
+  },
+  {
+    method: 'updateUserProfile',
+    input: { id: user.id, name: 'Eve' },
+    rawAnswers: { getUserById: user, updateUserProfile: user },
+    checks: [{ action: 'update_personal', object: userObject }],
+    returns: user,
+    rawCalls: ['getUserById', 'updateUserProfile'],
+  },
+  {
+    method: 'updateUserStatus',
+    input: { id: user.id, status: 'suspended' },
+    rawAnswers: { getUserById: user, updateUserStatus: user },
+    checks: [{ action: 'update', object: userObject }],
+    returns: user,
+    rawCalls: ['getUserById', 'updateUserStatus'],
+  },
+];

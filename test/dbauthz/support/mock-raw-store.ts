@@ -1,0 +1,41 @@
+import { vi } from 'vitest';
+import type { RawStore } from '../../../db/queries/index.ts';
+
+/** One call that reached the mocked raw store. */
+export interface RawCall {
+  readonly method: string;
+  readonly input: unknown;
+  readonly options: unknown;
+}
+
+/** A raw store whose every method is a spy answering a canned value (an Error rejects). */
+export interface MockRawStore {
+  readonly store: RawStore;
+  /** Every call, in order, transactions included. */
+  readonly calls: RawCall[];
+  /** How many times `inTx` ran. */
+  readonly transactions: () => number;
+}
+
+/** Builds the mock over `names`; `answers[method]` is what that method resolves to (or rejects with). */
+export function createMockRawStore(
+  names: readonly string[],
+  answers: Readonly<Record<string, unknown>> = {},
+): MockRawStore {
+  const calls: RawCall[] = [];
+  let transactions = 0;
+  const store: Record<string, unknown> = {};
+  for (const method of names) {
+    store[method] = vi.fn(async (input: unknown, options?: unknown) => {
+      calls.push({ method, input, options });
+      const answer = answers[method];
+      if (answer instanceof Error) throw answer;
+      return answer;
+    });
+  }
+  store.inTx = vi.fn(async (fn: (tx: unknown) => Promise<unknown>) => {
+    transactions += 1;
+    return fn(store);
+  });
+  return { store: store as unknown as RawStore, calls, transactions: () => transactions };
+}
