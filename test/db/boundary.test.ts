@@ -153,7 +153,7 @@ describe('boundary usage stats', () => {
       }),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'uniqueWorkspacesCount' });
     await expect(
-      ctx.store.getBoundaryUsageSummary({ replicaId: 'x' } as Record<string, never>),
+      ctx.store.getBoundaryUsageSummary({ replicaId: 'x' } as unknown as Record<string, never>),
     ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

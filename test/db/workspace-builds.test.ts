@@ -63,10 +63,12 @@ describe('workspace builds', () => {
     }
     expect(latest.buildNumber).toBe(2);
     expect(listed.map((b) => b.buildNumber)).toEqual([2, 1]);
-    const viewColumns = await ctx.db.execute(
-      sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'workspace_build_with_user'`,
-    );
-    expect(viewColumns.map((c) => c.column_name)).not.toContain('provisioner_state');
+    const viewColumns = await ctx.test.client<{ column_name: string }[]>`
+      SELECT column_name FROM information_schema.columns
+      WHERE table_name = 'workspace_build_with_user'`;
+    const names = viewColumns.map((c) => c.column_name);
+    expect(names).toContain('initiator_by_username');
+    expect(names).not.toContain('provisioner_state');
   });
 
   it('reads and writes provisioner state only through the dedicated queries', async () => {
