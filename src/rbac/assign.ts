@@ -2,9 +2,8 @@ import { InvalidPolicyError } from './errors.ts';
 import {
   CUSTOM_ORG_ROLE,
   CUSTOM_SITE_ROLE,
-  isOrgRoleName,
-  isSiteRoleName,
   RoleNames,
+  reservedRoleNames,
   SYSTEM_ROLE,
 } from './role-names.ts';
 import type { RoleRef } from './types.ts';
@@ -53,11 +52,11 @@ export function roleIdentity(ref: RoleRef): RoleIdentity {
 }
 
 /**
- * The name the assign table knows a target by: built-in and system roles keep theirs, any other
- * role is a custom role (`custom-site-role` or `custom-organization-role`).
+ * The name the assign table knows a target by: built-in, system and reserved roles (such as the
+ * retired `agents-access`, which no row lists) keep theirs; any other role is a custom role (`custom-site-role` or `custom-organization-role`).
  */
 export function assignTableName(target: RoleIdentity): string {
-  if (isSiteRoleName(target.name) || isOrgRoleName(target.name)) return target.name;
+  if (reservedRoleNames.has(target.name)) return target.name;
   return target.org === undefined ? CUSTOM_SITE_ROLE : CUSTOM_ORG_ROLE;
 }
 

@@ -27,20 +27,25 @@ export const OrgPermissionsSchema = z.object({
   member: z.array(PermissionSchema).default([]),
 });
 
-/** A role value (custom roles as stored). */
-export const RoleSchema = z
-  .object({
-    name: z.string().min(1),
-    displayName: z.string().optional(),
-    org: z.string().min(1).optional(),
-    site: z.array(PermissionSchema).default([]),
-    user: z.array(PermissionSchema).default([]),
-    byOrg: z.record(z.string().min(1), OrgPermissionsSchema).default({}),
-  })
-  .refine((r) => r.org === undefined || Object.keys(r.byOrg).every((o) => o === r.org), {
-    message: 'an org-bound role may only grant in its own org',
-    path: ['byOrg'],
-  });
+const roleShape = (
+  levels: z.ZodDefault<z.ZodArray<typeof PermissionSchema>> | z.ZodArray<typeof PermissionSchema>,
+) =>
+  z
+    .object({
+      name: z.string().min(1),
+      displayName: z.string().optional(),
+      org: z.string().min(1).optional(),
+      site: levels,
+      user: z.array(PermissionSchema).default([]),
+      byOrg: z.record(z.string().min(1), OrgPermissionsSchema).default({}),
+    })
+    .refine((r) => r.org === undefined || Object.keys(r.byOrg).every((o) => o === r.org), {
+      message: 'an org-bound role may only grant in its own org',
+      path: ['byOrg'],
+    });
+
+/** A role value (custom roles as stored); missing levels default to empty. */
+export const RoleSchema = roleShape(z.array(PermissionSchema).default([]));
 
 /** A role by name: a site role name, or `{ name, org }` for an org role. */
 export const RoleNameSchema = z.union([
@@ -48,8 +53,8 @@ export const RoleNameSchema = z.union([
   z.object({ name: z.string().min(1), org: z.string().min(1) }).strict(),
 ]);
 
-/** A subject's role: a role value or a name. */
-export const RoleRefSchema = z.union([RoleSchema, RoleNameSchema]);
+/** A subject's role: a name, or a role value (which must carry `site`, as `Role` does). */
+export const RoleRefSchema = z.union([RoleNameSchema, roleShape(z.array(PermissionSchema))]);
 
 /** One allow-list entry; `*` allowed for type and id. */
 export const AllowListEntrySchema = z.object({
