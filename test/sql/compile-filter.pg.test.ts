@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluatePredicate } from '../../src/rbac/predicate.ts';
 import type { AclMap, Predicate, RbacObject } from '../../src/rbac/types.ts';
 import type { ColumnMap } from '../../src/sql/column-map.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { ids, predicateArbitrary, rowsArbitrary, type ThingRow } from './support/arbitraries.ts';
-import { evaluatePredicate } from './support/evaluate-predicate.ts';
 import { createThings, thingColumns, things } from './support/things.ts';
 
 let database: TestDatabase;
