@@ -1,9 +1,10 @@
 import { type AllowListIndex, indexAllowList } from './allow-list.ts';
 import { InvalidPolicyError } from './errors.ts';
 import { addVotes, emptyVotes, type Votes } from './pair-index.ts';
+import { isIn } from './predicate.ts';
 import type { RoleRegistry } from './role-registry.ts';
 import { resolveScope } from './scope-spec.ts';
-import type { Role, Scope, Subject } from './types.ts';
+import type { Predicate, Role, Scope, Subject } from './types.ts';
 
 /** Votes of one org: at org level (any object in it) and org-member level (objects one owns). */
 export interface OrgVotes {
@@ -15,7 +16,7 @@ export interface OrgVotes {
 export interface LevelVotes {
   readonly site: Votes;
   readonly user: Votes;
-  /** Keyed by org id; only orgs the subject is a member of. */
+  /** Keyed by org id, in sorted order; only orgs the subject is a member of. */
   readonly orgs: ReadonlyMap<string, OrgVotes>;
 }
 
@@ -28,6 +29,10 @@ export interface CompiledSubject {
   readonly scope: Scope;
   readonly scopeVotes: LevelVotes;
   readonly allowList: AllowListIndex;
+  /** Per type, the allow list as a predicate on `id` (filled by prepare on first use). */
+  readonly allowListPredicates: Map<string, Predicate>;
+  /** `org IN (the subject's orgs)`: the membership test of ACL grants, built once. */
+  readonly memberOrgPredicate: Predicate;
   /** The scope allows every action on every object (e.g. `coder:all`): skip it. */
   readonly scopeAllowsAll: boolean;
 }
@@ -55,7 +60,9 @@ export function compileVotes(roles: readonly Role[], memberOrgs?: ReadonlySet<st
       addVotes(votes.member, perms.member);
     }
   }
-  return { site, user, orgs };
+  // Sorted, so prepare emits sorted `org IN (...)` lists without sorting per call.
+  const sorted = new Map([...orgs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { site, user, orgs: sorted };
 }
 
 function checkSubject(subject: Subject): void {
@@ -92,6 +99,8 @@ export function compileSubject(subject: Subject, registry: RoleRegistry): Compil
     scope,
     scopeVotes,
     allowList,
+    allowListPredicates: new Map(),
+    memberOrgPredicate: isIn('org', roleVotes.orgs.keys()),
     scopeAllowsAll: allowList.all && scopeVotes.site.every((v) => v === 1),
   });
 }

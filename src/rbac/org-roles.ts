@@ -2,7 +2,7 @@
 // (coder/coder roles.go @ 007f4fc). Each is bound to one org: its org and member permissions sit
 // under byOrg[org], so they only apply to objects in that org.
 import { allPermsExcept, denials, permissions } from './permissions.ts';
-import { defineOrgRole } from './role.ts';
+import { orgRoleTemplate } from './role.ts';
 import { RoleNames } from './role-names.ts';
 import type { Role } from './types.ts';
 
@@ -10,138 +10,30 @@ import type { Role } from './types.ts';
 export type WorkspaceSharing = 'everyone' | 'service_accounts' | 'none';
 
 /** `organization-admin`: everything in the org except exec into others' workspaces. */
-export function orgAdminRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgAdmin,
-    displayName: 'Organization Admin',
-    org,
-    site: permissions({ user: ['read'] }),
-    orgPerms: [
-      ...allPermsExcept(
-        'workspace',
-        'workspace_dormant',
-        'prebuilt_workspace',
-        'assign_role',
-        'user_secret',
-        'boundary_usage',
-        'boundary_log',
-        'ai_seat',
-        'workspace_build_orchestration',
-      ),
-      ...permissions({
-        workspace: [
-          'create',
-          'create_agent',
-          'delete',
-          'delete_agent',
-          'read',
-          'share',
-          'start',
-          'stop',
-          'update',
-          'update_agent',
-        ],
-        workspace_dormant: [
-          'create',
-          'create_agent',
-          'delete',
-          'delete_agent',
-          'read',
-          'stop',
-          'update',
-          'update_agent',
-        ],
-        prebuilt_workspace: ['update', 'delete'],
-      }),
-    ],
-  });
-}
-
-/** `organization-auditor`: reads the org's logs, templates, groups and members. */
-export function orgAuditorRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgAuditor,
-    displayName: 'Organization Auditor',
-    org,
-    orgPerms: permissions({
-      audit_log: ['read'],
-      connection_log: ['read'],
-      template: ['read', 'view_insights'],
-      group: ['read'],
-      group_member: ['read'],
-      organization: ['read'],
-      organization_member: ['read'],
-      chat_model_config: ['read'],
-    }),
-  });
-}
-
-/** `organization-user-admin`: members, groups and org role assignment in the org. */
-export function orgUserAdminRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgUserAdmin,
-    displayName: 'Organization User Admin',
-    org,
-    site: permissions({ user: ['read'] }),
-    orgPerms: permissions({
-      assign_org_role: ['assign', 'unassign', 'read'],
-      organization: ['read'],
-      organization_member: ['create', 'read', 'update', 'delete'],
-      group: ['create', 'delete', 'read', 'update'],
-      group_member: ['read'],
-      idpsync_settings: ['read', 'update'],
-    }),
-  });
-}
-
-/** `organization-template-admin`: templates, files and provisioners in the org. */
-export function orgTemplateAdminRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgTemplateAdmin,
-    displayName: 'Organization Template Admin',
-    org,
-    orgPerms: permissions({
-      template: ['create', 'delete', 'read', 'update', 'use', 'view_insights'],
-      file: ['create', 'read'],
-      workspace: ['read'],
-      workspace_dormant: ['read'],
-      prebuilt_workspace: ['update', 'delete'],
-      organization: ['read'],
-      organization_member: ['read'],
-      group: ['read'],
-      group_member: ['read'],
-      provisioner_daemon: ['create', 'read', 'update', 'delete'],
-      provisioner_jobs: ['read', 'update', 'create'],
-    }),
-  });
-}
-
-/** `organization-workspace-creation-ban`: org-level denies on workspace create/delete (and agents). */
-export function orgWorkspaceCreationBanRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgWorkspaceCreationBan,
-    displayName: 'Organization Workspace Creation Ban',
-    org,
-    orgPerms: denials({ workspace: ['create', 'delete', 'create_agent', 'delete_agent'] }),
-  });
-}
-
-/** `organization-workspace-access`: every workspace power over the subject's own workspaces. */
-export function orgWorkspaceAccessRole(org: string): Role {
-  return defineOrgRole({
-    name: RoleNames.orgWorkspaceAccess,
-    displayName: 'Organization Workspace Access',
-    org,
-    memberPerms: permissions({
+export const orgAdminRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgAdmin,
+  displayName: 'Organization Admin',
+  site: permissions({ user: ['read'] }),
+  orgPerms: [
+    ...allPermsExcept(
+      'workspace',
+      'workspace_dormant',
+      'prebuilt_workspace',
+      'assign_role',
+      'user_secret',
+      'boundary_usage',
+      'boundary_log',
+      'ai_seat',
+      'workspace_build_orchestration',
+    ),
+    ...permissions({
       workspace: [
-        'application_connect',
         'create',
         'create_agent',
         'delete',
         'delete_agent',
         'read',
         'share',
-        'ssh',
         'start',
         'stop',
         'update',
@@ -157,11 +49,101 @@ export function orgWorkspaceAccessRole(org: string): Role {
         'update',
         'update_agent',
       ],
-      file: ['create', 'read'],
-      provisioner_daemon: ['create', 'read'],
+      prebuilt_workspace: ['update', 'delete'],
     }),
-  });
-}
+  ],
+});
+
+/** `organization-auditor`: reads the org's logs, templates, groups and members. */
+export const orgAuditorRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgAuditor,
+  displayName: 'Organization Auditor',
+  orgPerms: permissions({
+    audit_log: ['read'],
+    connection_log: ['read'],
+    template: ['read', 'view_insights'],
+    group: ['read'],
+    group_member: ['read'],
+    organization: ['read'],
+    organization_member: ['read'],
+    chat_model_config: ['read'],
+  }),
+});
+
+/** `organization-user-admin`: members, groups and org role assignment in the org. */
+export const orgUserAdminRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgUserAdmin,
+  displayName: 'Organization User Admin',
+  site: permissions({ user: ['read'] }),
+  orgPerms: permissions({
+    assign_org_role: ['assign', 'unassign', 'read'],
+    organization: ['read'],
+    organization_member: ['create', 'read', 'update', 'delete'],
+    group: ['create', 'delete', 'read', 'update'],
+    group_member: ['read'],
+    idpsync_settings: ['read', 'update'],
+  }),
+});
+
+/** `organization-template-admin`: templates, files and provisioners in the org. */
+export const orgTemplateAdminRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgTemplateAdmin,
+  displayName: 'Organization Template Admin',
+  orgPerms: permissions({
+    template: ['create', 'delete', 'read', 'update', 'use', 'view_insights'],
+    file: ['create', 'read'],
+    workspace: ['read'],
+    workspace_dormant: ['read'],
+    prebuilt_workspace: ['update', 'delete'],
+    organization: ['read'],
+    organization_member: ['read'],
+    group: ['read'],
+    group_member: ['read'],
+    provisioner_daemon: ['create', 'read', 'update', 'delete'],
+    provisioner_jobs: ['read', 'update', 'create'],
+  }),
+});
+
+/** `organization-workspace-creation-ban`: org-level denies on workspace create/delete (and agents). */
+export const orgWorkspaceCreationBanRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgWorkspaceCreationBan,
+  displayName: 'Organization Workspace Creation Ban',
+  orgPerms: denials({ workspace: ['create', 'delete', 'create_agent', 'delete_agent'] }),
+});
+
+/** `organization-workspace-access`: every workspace power over the subject's own workspaces. */
+export const orgWorkspaceAccessRole: (org: string) => Role = orgRoleTemplate({
+  name: RoleNames.orgWorkspaceAccess,
+  displayName: 'Organization Workspace Access',
+  memberPerms: permissions({
+    workspace: [
+      'application_connect',
+      'create',
+      'create_agent',
+      'delete',
+      'delete_agent',
+      'read',
+      'share',
+      'ssh',
+      'start',
+      'stop',
+      'update',
+      'update_agent',
+    ],
+    workspace_dormant: [
+      'create',
+      'create_agent',
+      'delete',
+      'delete_agent',
+      'read',
+      'stop',
+      'update',
+      'update_agent',
+    ],
+    file: ['create', 'read'],
+    provisioner_daemon: ['create', 'read'],
+  }),
+});
 
 /** The org-level floor shared by `organization-member` and `organization-service-account`. */
 function orgFloor(sharing: WorkspaceSharing, withChatProject: boolean) {
@@ -188,17 +170,20 @@ function memberFloor() {
   });
 }
 
-/**
- * `organization-member`, the org floor, as `OrgMemberPermissions` builds it for the org's
- * workspace sharing setting (default `everyone`).
- */
-export function organizationMemberRole(org: string, sharing: WorkspaceSharing = 'everyone'): Role {
-  // Coder compares against `none` and `everyone` only: any other value acts as `service_accounts`.
-  const mode = sharing === 'everyone' || sharing === 'none' ? sharing : 'service_accounts';
-  return defineOrgRole({
+type Mode = WorkspaceSharing;
+
+// Coder compares the setting against `none` and `everyone` only: any other value (including the
+// Go zero value '') acts as `service_accounts`.
+const modeOf = (sharing: WorkspaceSharing): Mode =>
+  sharing === 'everyone' || sharing === 'none' ? sharing : 'service_accounts';
+
+const memberTemplates = new Map<Mode, (org: string) => Role>();
+const serviceAccountTemplates = new Map<Mode, (org: string) => Role>();
+
+function memberTemplate(mode: Mode): (org: string) => Role {
+  return orgRoleTemplate({
     name: RoleNames.orgMember,
     displayName: 'Organization Member',
-    org,
     orgPerms: [
       ...orgFloor(mode, true),
       ...(mode === 'none' ? denials({ workspace: ['share'] }) : []),
@@ -214,6 +199,39 @@ export function organizationMemberRole(org: string, sharing: WorkspaceSharing = 
   });
 }
 
+function serviceAccountTemplate(mode: Mode): (org: string) => Role {
+  return orgRoleTemplate({
+    name: RoleNames.orgServiceAccount,
+    displayName: 'Organization Service Account',
+    orgPerms:
+      mode === 'none'
+        ? [...orgFloor('none', false), ...denials({ workspace: ['share'] })]
+        : orgFloor('everyone', false),
+    memberPerms: memberFloor(),
+  });
+}
+
+function bind(
+  cache: Map<Mode, (org: string) => Role>,
+  make: (mode: Mode) => (org: string) => Role,
+  mode: Mode,
+) {
+  let template = cache.get(mode);
+  if (!template) {
+    template = make(mode);
+    cache.set(mode, template);
+  }
+  return template;
+}
+
+/**
+ * `organization-member`, the org floor, as `OrgMemberPermissions` builds it for the org's
+ * workspace sharing setting (default `everyone`).
+ */
+export function organizationMemberRole(org: string, sharing: WorkspaceSharing = 'everyone'): Role {
+  return bind(memberTemplates, memberTemplate, modeOf(sharing))(org);
+}
+
 /**
  * `organization-service-account`, as `OrgServiceAccountPermissions` builds it: like the member
  * floor without chats; `none` drops the member/group reads and denies workspace sharing org-wide.
@@ -222,14 +240,5 @@ export function organizationServiceAccountRole(
   org: string,
   sharing: WorkspaceSharing = 'everyone',
 ): Role {
-  return defineOrgRole({
-    name: RoleNames.orgServiceAccount,
-    displayName: 'Organization Service Account',
-    org,
-    orgPerms:
-      sharing === 'none'
-        ? [...orgFloor('none', false), ...denials({ workspace: ['share'] })]
-        : orgFloor('everyone', false),
-    memberPerms: memberFloor(),
-  });
+  return bind(serviceAccountTemplates, serviceAccountTemplate, modeOf(sharing))(org);
 }

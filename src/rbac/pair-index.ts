@@ -41,13 +41,33 @@ export function pairsOf(p: Permission): number[] {
 /** A level's votes per pair: 1 allow, -1 deny (a negative anywhere wins), 0 abstain. */
 export type Votes = Int8Array;
 
+// The votes of one permission list, computed once per (frozen) list: built-in org roles share their
+// lists across orgs, so a subject with roles in 100 orgs folds each list once.
+const listVotes = new WeakMap<readonly Permission[], Votes>();
+
+function votesOfList(perms: readonly Permission[]): Votes {
+  let votes = listVotes.get(perms);
+  if (votes === undefined) {
+    votes = emptyVotes();
+    for (const p of perms) {
+      for (const n of pairsOf(p)) {
+        if (p.negate) votes[n] = -1;
+        else if (votes[n] === 0) votes[n] = 1;
+      }
+    }
+    if (Object.isFrozen(perms)) listVotes.set(perms, votes);
+  }
+  return votes;
+}
+
 /** Adds permissions to a vote array, negatives sticking. */
 export function addVotes(votes: Votes, perms: readonly Permission[]): void {
-  for (const p of perms) {
-    for (const n of pairsOf(p)) {
-      if (p.negate) votes[n] = -1;
-      else if (votes[n] === 0) votes[n] = 1;
-    }
+  if (perms.length === 0) return;
+  const add = votesOfList(perms);
+  for (let n = 0; n < PAIR_COUNT; n++) {
+    const v = add[n]!;
+    if (v === -1) votes[n] = -1;
+    else if (v === 1 && votes[n] === 0) votes[n] = 1;
   }
 }
 

@@ -20,6 +20,13 @@ export function isIn(field: PredicateField, values: Iterable<string>): Predicate
   return Object.freeze({ op: 'in', field, values: Object.freeze(unique) });
 }
 
+/** `field IN values` for values already sorted and unique (the compiled subject keeps orgs so). */
+export function inSorted(field: PredicateField, values: readonly string[]): Predicate {
+  if (values.length === 0) return FALSE;
+  if (values.length === 1) return eq(field, values[0]!);
+  return Object.freeze({ op: 'in', field, values: Object.freeze(values) });
+}
+
 /** The field is absent (undefined, null or ''). */
 export function missing(field: PredicateField): Predicate {
   return Object.freeze({ op: 'missing', field });

@@ -2,7 +2,7 @@ import { allowedIds } from './allow-list.ts';
 import type { Action, ResourceType } from './catalogue.ts';
 import type { CompiledSubject, LevelVotes } from './compile.ts';
 import { pairOf } from './pair-index.ts';
-import { acl, and, eq, FALSE, isIn, missing, or, TRUE } from './predicate.ts';
+import { acl, and, eq, FALSE, inSorted, isIn, missing, or, TRUE } from './predicate.ts';
 import type { Predicate } from './types.ts';
 
 /**
@@ -23,20 +23,30 @@ function levelsPredicate(v: LevelVotes, n: number, me: string): Predicate {
     else if (votes.org[n] === 0 && votes.member[n] === 1) memberAllowed.push(org);
   }
   return or(
-    isIn('org', orgAllowed),
-    memberAllowed.length > 0 ? and(eq('owner', me), isIn('org', memberAllowed)) : FALSE,
+    inSorted('org', orgAllowed),
+    memberAllowed.length > 0 ? and(eq('owner', me), inSorted('org', memberAllowed)) : FALSE,
     v.user[n] === 1 ? and(eq('owner', me), missing('org')) : FALSE,
   );
 }
 
 /** ACL grants for members of the row's org: the subject's user entry, its groups, Everyone. */
 function aclPredicate(c: CompiledSubject, action: Action): Predicate {
-  const members = c.roleVotes.orgs;
-  if (members.size === 0) return FALSE;
+  if (c.roleVotes.orgs.size === 0) return FALSE;
   return and(
-    isIn('org', members.keys()),
+    c.memberOrgPredicate,
     or(acl('user', [c.id], false, action), acl('group', c.groups, true, action)),
   );
+}
+
+/** `id IN (ids the allow list names for type)`, or `true` when any id (or none) is on it. */
+function allowListPredicate(c: CompiledSubject, type: string): Predicate {
+  let predicate = c.allowListPredicates.get(type);
+  if (predicate === undefined) {
+    const ids = allowedIds(c.allowList, type as ResourceType);
+    predicate = ids === true ? TRUE : isIn('id', ids);
+    c.allowListPredicates.set(type, predicate);
+  }
+  return predicate;
 }
 
 /**
@@ -48,10 +58,5 @@ export function preparePredicate(c: CompiledSubject, action: string, type: strin
   if (n === undefined) return FALSE;
   const granted = or(levelsPredicate(c.roleVotes, n, c.id), aclPredicate(c, action as Action));
   if (granted.op === 'false' || c.scopeAllowsAll) return granted;
-  const ids = allowedIds(c.allowList, type as ResourceType);
-  return and(
-    granted,
-    ids === true ? TRUE : isIn('id', ids),
-    levelsPredicate(c.scopeVotes, n, c.id),
-  );
+  return and(granted, allowListPredicate(c, type), levelsPredicate(c.scopeVotes, n, c.id));
 }
