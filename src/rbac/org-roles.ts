@@ -5,6 +5,11 @@ import { allPermsExcept, denials, permissions } from './permissions.ts';
 import { orgRoleTemplate } from './role.ts';
 import { RoleNames } from './role-names.ts';
 import type { Role } from './types.ts';
+import {
+  dormantWorkspaceActions,
+  workspaceActions,
+  workspaceActionsNoExec,
+} from './workspace-actions.ts';
 
 /** An org's `shareable_workspace_owners` setting; unknown values behave like `service_accounts`. */
 export type WorkspaceSharing = 'everyone' | 'service_accounts' | 'none';
@@ -27,28 +32,8 @@ export const orgAdminRole: (org: string) => Role = orgRoleTemplate({
       'workspace_build_orchestration',
     ),
     ...permissions({
-      workspace: [
-        'create',
-        'create_agent',
-        'delete',
-        'delete_agent',
-        'read',
-        'share',
-        'start',
-        'stop',
-        'update',
-        'update_agent',
-      ],
-      workspace_dormant: [
-        'create',
-        'create_agent',
-        'delete',
-        'delete_agent',
-        'read',
-        'stop',
-        'update',
-        'update_agent',
-      ],
+      workspace: workspaceActionsNoExec,
+      workspace_dormant: dormantWorkspaceActions,
       prebuilt_workspace: ['update', 'delete'],
     }),
   ],
@@ -116,30 +101,8 @@ export const orgWorkspaceAccessRole: (org: string) => Role = orgRoleTemplate({
   name: RoleNames.orgWorkspaceAccess,
   displayName: 'Organization Workspace Access',
   memberPerms: permissions({
-    workspace: [
-      'application_connect',
-      'create',
-      'create_agent',
-      'delete',
-      'delete_agent',
-      'read',
-      'share',
-      'ssh',
-      'start',
-      'stop',
-      'update',
-      'update_agent',
-    ],
-    workspace_dormant: [
-      'create',
-      'create_agent',
-      'delete',
-      'delete_agent',
-      'read',
-      'stop',
-      'update',
-      'update_agent',
-    ],
+    workspace: workspaceActions,
+    workspace_dormant: dormantWorkspaceActions,
     file: ['create', 'read'],
     provisioner_daemon: ['create', 'read'],
   }),

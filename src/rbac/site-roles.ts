@@ -4,6 +4,11 @@ import { allPermsExcept, denials, permissions } from './permissions.ts';
 import { defineRole } from './role.ts';
 import { RoleNames } from './role-names.ts';
 import type { Role } from './types.ts';
+import {
+  dormantWorkspaceActions,
+  workspaceActions,
+  workspaceActionsNoExec,
+} from './workspace-actions.ts';
 
 /** Coder's `RoleOptions`: deployment switches that change the built-in roles (all off by default). */
 export interface RoleOptions {
@@ -17,33 +22,7 @@ export interface RoleOptions {
 
 /** The `owner` role: nearly everything, site-wide. */
 export function ownerRole(options: RoleOptions = {}): Role {
-  const workspace = options.noOwnerWorkspaceExec
-    ? ([
-        'create',
-        'create_agent',
-        'delete',
-        'delete_agent',
-        'read',
-        'share',
-        'start',
-        'stop',
-        'update',
-        'update_agent',
-      ] as const)
-    : ([
-        'application_connect',
-        'create',
-        'create_agent',
-        'delete',
-        'delete_agent',
-        'read',
-        'share',
-        'ssh',
-        'start',
-        'stop',
-        'update',
-        'update_agent',
-      ] as const);
+  const workspace = options.noOwnerWorkspaceExec ? workspaceActionsNoExec : workspaceActions;
   return defineRole({
     name: RoleNames.owner,
     displayName: 'Owner',
@@ -62,16 +41,7 @@ export function ownerRole(options: RoleOptions = {}): Role {
       ),
       ...permissions({
         workspace,
-        workspace_dormant: [
-          'create',
-          'create_agent',
-          'delete',
-          'delete_agent',
-          'read',
-          'stop',
-          'update',
-          'update_agent',
-        ],
+        workspace_dormant: dormantWorkspaceActions,
         user_skill: ['read', 'delete'],
         ai_gateway_key: ['create', 'read', 'delete'],
         prebuilt_workspace: ['update', 'delete'],
