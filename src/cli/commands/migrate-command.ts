@@ -1,0 +1,50 @@
+import { migrate } from '../../../db/migrate.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliIo } from '../cli-io.ts';
+import { requireDatabaseUrl } from '../database-url.ts';
+import { parseCommandArgs } from '../parse-command-args.ts';
+
+/** Help text of `dbauthz migrate`. */
+export const migrateHelp = `Usage: DATABASE_URL=postgres://... dbauthz migrate
+
+Applies every pending migration in db/migrations to the database at DATABASE_URL.
+
+Options:
+  -h, --help   show this help`;
+
+/** `dbauthz migrate`: applies the migrations to `DATABASE_URL`. */
+export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('migrate', args, {});
+  if (values.help) {
+    io.out(migrateHelp);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    throw new CliError(
+      'usage',
+      `migrate: unexpected argument ${positionals[0]} (see dbauthz migrate --help)`,
+    );
+  }
+  const url = requireDatabaseUrl('migrate', io);
+  try {
+    await migrate(url);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError('no_database', `migrate: could not migrate ${redact(url)}: ${message}`, {
+      cause: error,
+    });
+  }
+  io.out(`migrate: ${redact(url)} is up to date`);
+  return 0;
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable url)';
+  }
+}
