@@ -1,0 +1,48 @@
+import type { RawStore } from '../../db/queries/index.ts';
+import { organizationObject } from '../dbauthz/objects/organization.ts';
+import { templateObject } from '../dbauthz/objects/template.ts';
+import { userObject } from '../dbauthz/objects/user.ts';
+import { workspaceObject } from '../dbauthz/objects/workspace.ts';
+import type { RbacObject } from '../rbac/index.ts';
+
+type Loader = (raw: RawStore, id: string) => Promise<RbacObject>;
+
+const workspaceAs =
+  (type?: 'prebuilt_workspace'): Loader =>
+  async (raw, id) => {
+    const object = workspaceObject(await raw.getWorkspaceById({ id }));
+    return type === undefined ? object : { ...object, type };
+  };
+
+/**
+ * How to read each supported resource type's row by id and map it to an RBAC object (the same
+ * mappers the authorized store uses). A `workspace` row that is dormant maps to
+ * `workspace_dormant`, as the store checks it.
+ */
+export const objectLoaders: Readonly<Record<string, Loader>> = {
+  user: async (raw, id) => userObject(await raw.getUserById({ id })),
+  organization: async (raw, id) => organizationObject(await raw.getOrganizationById({ id })),
+  template: async (raw, id) => templateObject(await raw.getTemplateById({ id })),
+  workspace: workspaceAs(),
+  workspace_dormant: workspaceAs(),
+  prebuilt_workspace: workspaceAs('prebuilt_workspace'),
+  group: async (raw, id) => {
+    const group = await raw.getGroupById({ id });
+    return { type: 'group', id: group.id, org: group.organizationId };
+  },
+  file: async (raw, id) => {
+    const file = await raw.getFileById({ id });
+    return { type: 'file', id: file.id, owner: file.createdBy };
+  },
+  api_key: async (raw, id) => {
+    const key = await raw.getApiKeyById({ id });
+    return { type: 'api_key', id: key.id, owner: key.userId };
+  },
+  provisioner_jobs: async (raw, id) => {
+    const job = await raw.getProvisionerJobById({ id });
+    return { type: 'provisioner_jobs', id: job.id, org: job.organizationId };
+  },
+};
+
+/** The resource types `dbauthz explain` can look up by id. */
+export const explainableTypes: readonly string[] = Object.keys(objectLoaders).sort();
