@@ -1,0 +1,43 @@
+// dbauthz: authorize every database query before it reaches PostgreSQL. The public API of the
+// package root; the pure policy engine is also available alone as `dbauthz/rbac`.
+
+// The database: schema-aware drizzle database, raw (unauthorized) store, migrations, row types.
+export { createDatabase, type Database } from '../db/database.ts';
+export {
+  DbError,
+  type DbErrorCode,
+  ForeignKeyViolationError,
+  InvalidInputError,
+  NotFoundError,
+  UniqueViolationError,
+} from '../db/errors.ts';
+export { MIGRATIONS_FOLDER, migrate } from '../db/migrate.ts';
+export {
+  createRawStore,
+  LIST_FILTER_TABLES,
+  type ListOptions,
+  type RawStore,
+  type UserRoles,
+  WORKSPACE_STATUSES,
+  type WorkspaceStatus,
+} from '../db/queries/index.ts';
+export type * from '../db/types.ts';
+// The authorized store: actor binding, system actors, decisions hook.
+export { runAs, scopedActor } from './dbauthz/actor-scope.ts';
+export {
+  type AuthorizedStore,
+  type AuthorizedStoreOptions,
+  createAuthorizedStore,
+} from './dbauthz/authorized-store.ts';
+export type { Decision, DecisionHook } from './dbauthz/decision-hook.ts';
+export { NoActorError } from './dbauthz/errors.ts';
+export {
+  PREBUILDS_USER_ID,
+  SYSTEM_ACTOR_ID,
+  type SystemActorName,
+  systemActorGrants,
+  systemActorPermissionTable,
+  systemActors,
+} from './dbauthz/system-actors/index.ts';
+// The policy engine: catalogue, roles, scopes, authorize/prepare/explain, ForbiddenError, hasErrorCode.
+export * from './rbac/index.ts';
