@@ -1,0 +1,24 @@
+// Runs the example service: DATABASE_URL=postgres://... PORT=8080 npx tsx examples/http-app/main.ts
+import { createServer } from 'node:http';
+import postgres from 'postgres';
+import { loadSubject } from '../../src/cli/load-subject.ts';
+import { createAuthorizedStore, createDatabase, createRawStore } from '../../src/index.ts';
+import { createApp } from './create-app.ts';
+
+const url = process.env.DATABASE_URL;
+if (url === undefined || url === '') {
+  console.error('set DATABASE_URL (e.g. from `npm start -- --keep`)');
+  process.exit(1);
+}
+const client = postgres(url, { max: 10, onnotice: () => {} });
+const raw = createRawStore(createDatabase(client));
+const store = createAuthorizedStore(raw);
+const server = createServer(
+  createApp({ store, loadSubject: (userId) => loadSubject(raw, userId) }),
+);
+server.listen(Number(process.env.PORT ?? 8080), () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as { port: number }).port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => void client.end()));
+}
