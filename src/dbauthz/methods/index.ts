@@ -1,6 +1,12 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
+import { apiKeysMethods } from './api-keys.ts';
+import { customRolesMethods } from './custom-roles.ts';
+import { filesMethods } from './files.ts';
+import { groupsMethods } from './groups.ts';
+import { organizationMembersMethods } from './organization-members.ts';
 import { organizationsMethods } from './organizations.ts';
+import { userRolesMethods } from './user-roles.ts';
 import { usersMethods } from './users.ts';
 
 /**
@@ -10,4 +16,10 @@ import { usersMethods } from './users.ts';
 export const declarations: Declarations<RawStore> = {
   ...usersMethods,
   ...organizationsMethods,
+  ...organizationMembersMethods,
+  ...groupsMethods,
+  ...customRolesMethods,
+  ...userRolesMethods,
+  ...apiKeysMethods,
+  ...filesMethods,
 };

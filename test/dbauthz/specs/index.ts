@@ -1,6 +1,17 @@
 import type { SpecRow } from '../support/spec-row.ts';
+import { apiKeysSpecs } from './api-keys.ts';
+import { customRolesSpecs } from './custom-roles.ts';
+import { filesSpecs } from './files.ts';
+import { groupsSpecs } from './groups.ts';
+import { organizationMembersSpecs } from './organization-members.ts';
 import { organizationsSpecs } from './organizations.ts';
+import { userRolesSpecs } from './user-roles.ts';
 import { usersSpecs } from './users.ts';
 
 /** Every spec row of the audit suite; add an area's rows here with its declarations. */
-export const specs: readonly SpecRow[] = [...usersSpecs, ...organizationsSpecs];
+export const specs: readonly SpecRow[] = [
+  ...usersSpecs,
+  ...organizationsSpecs,
+  ...[organizationMembersSpecs, groupsSpecs, customRolesSpecs, userRolesSpecs].flat(),
+  ...[apiKeysSpecs, filesSpecs].flat(),
+];

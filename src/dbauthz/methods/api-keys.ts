@@ -1,0 +1,26 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import { apiKeyColumns } from '../columns/api-keys.ts';
+import { apiKeyObject } from '../objects/api-key.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
+import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
+import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+
+const keyById = (raw: RawStore, input: { id: string }) => raw.getApiKeyById({ id: input.id });
+
+/** Authorization of the API keys area (domain.md: api keys): every key is owned by its user. */
+export const apiKeysMethods = {
+  /** Created for `userId`: members create their own keys only; site `api_key` create for others. */
+  insertApiKey: authorizeArgs('create', (input: { userId: string }) => ({
+    type: 'api_key',
+    owner: input.userId,
+  })),
+  /** Lookup for authentication runs as `asSystemRestricted`; a user may also read their own key. */
+  getApiKeyById: fetchThenAuthorize('read', apiKeyObject),
+  listApiKeysByUser: filteredList('read', 'api_key', apiKeyColumns),
+  countApiKeysByUser: filteredCount('read', 'api_key', apiKeyColumns),
+  deleteApiKey: fetchThenMutate(keyById, 'delete', apiKeyObject),
+  /** `update` on the key: the restricted system actor during authentication (and the key's owner). */
+  updateApiKeyLastUsed: fetchThenMutate(keyById, 'update', apiKeyObject),
+} satisfies Declarations<RawStore>;

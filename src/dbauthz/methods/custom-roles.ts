@@ -1,0 +1,78 @@
+import { InvalidInputError } from '../../../db/errors.ts';
+import type { RawStore } from '../../../db/queries/index.ts';
+import { defaultAuthorizer, type RbacAuthorizer } from '../../rbac/authorizer.ts';
+import { ForbiddenError, hasErrorCode } from '../../rbac/errors.ts';
+import { checkRoleEscalation } from '../../rbac/escalation.ts';
+import { reservedRoleNames } from '../../rbac/role-names.ts';
+import type { Role } from '../../rbac/types.ts';
+import type { CallContext } from '../call-context.ts';
+import { customRoleColumns } from '../columns/custom-roles.ts';
+import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
+import { type CustomRoleFields, customRoleValue } from '../objects/custom-role.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { filteredList } from '../wrappers/filtered-list.ts';
+import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
+import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
+
+/** The proposed role, or `InvalidInputError` before any check or query: reserved names, bad permissions. */
+function proposedRole(input: CustomRoleFields): Role {
+  if (typeof input.name === 'string' && reservedRoleNames.has(input.name.toLowerCase())) {
+    throw new InvalidInputError('name', `"${input.name}" is a reserved role name`);
+  }
+  try {
+    return customRoleValue(input);
+  } catch (error) {
+    if (!hasErrorCode(error, 'invalid_policy')) throw error;
+    throw new InvalidInputError('', (error as Error).message, { cause: error });
+  }
+}
+
+/**
+ * Coder's custom role escalation check, every probe made through the store's authorizer (so it is
+ * recorded and hooked like any check): no negative, no wildcard, and the actor itself holds every
+ * permission it grants, at the level it grants it.
+ */
+function assertNoEscalation(ctx: CallContext<unknown>, role: Role): void {
+  const throughStore: RbacAuthorizer = {
+    ...defaultAuthorizer,
+    authorize: (_actor, action, object) => ctx.can(action, object),
+  };
+  const violations = checkRoleEscalation(ctx.actor, role, throughStore);
+  if (violations.length === 0) return;
+  throw new ForbiddenError({
+    actor: ctx.actor.id,
+    action: 'create',
+    object: { ...assignOrgRoleObject(role.org ?? ''), role: role.name },
+    reason: violations.map((v) => v.message).join('; '),
+  });
+}
+
+/** A write of a custom role: validate, `action` on `assign_org_role` in the org, escalation check. */
+function writeRole<K extends 'insertCustomRole' | 'updateCustomRole'>(action: 'create' | 'update') {
+  return custom<RawStore, InputOf<RawStore, K>, OutputOf<RawStore, K>>(async (ctx, call, input) => {
+    const fields = input as CustomRoleFields;
+    const role = proposedRole(fields);
+    ctx.authorize(action, assignOrgRoleObject(fields.organizationId));
+    assertNoEscalation(ctx as CallContext<unknown>, role);
+    return call(input);
+  });
+}
+
+/** Authorization of the custom roles area (domain.md: custom roles). */
+export const customRolesMethods = {
+  insertCustomRole: writeRole<'insertCustomRole'>('create'),
+  /** Only the permission lists given are granted by the update, so only they are checked. */
+  updateCustomRole: writeRole<'updateCustomRole'>('update'),
+  deleteCustomRole: authorizeArgs('delete', (input: { organizationId: string }) =>
+    assignOrgRoleObject(input.organizationId),
+  ),
+  listCustomRoles: filteredList('read', 'assign_org_role', customRoleColumns),
+  /** `assign_org_role` read in each org named, in order of first mention. */
+  getCustomRolesByNames: orderedChecks((input: { roles: readonly { organizationId: string }[] }) =>
+    [...new Set(input.roles.map((role) => role.organizationId))].map((org) => ({
+      action: 'read' as const,
+      target: assignOrgRoleObject(org),
+    })),
+  ),
+} satisfies Declarations<RawStore>;

@@ -1,0 +1,52 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import type { CallContext } from '../call-context.ts';
+import { groupMemberColumns } from '../columns/group-members.ts';
+import { groupColumns } from '../columns/groups.ts';
+import { groupObject } from '../objects/group.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
+import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
+import { filteredList } from '../wrappers/filtered-list.ts';
+import { filteredCountOf, filteredListOf } from '../wrappers/filtered-list-of.ts';
+
+const groupById = (raw: RawStore, input: { id: string }) => raw.getGroupById({ id: input.id });
+const groupOfMember = (raw: RawStore, input: { groupId: string }) =>
+  raw.getGroupById({ id: input.groupId });
+
+/**
+ * The `group_member` read filter over one group's member rows (table `users`): the group's org and
+ * ACL (its explicit members may read its members) are looked up first.
+ */
+async function membersFilter(input: { groupId: string }, ctx: CallContext<RawStore>) {
+  const group = await ctx.fetch(ctx.raw.getGroupById({ id: input.groupId }), 'read');
+  return ctx.filter('read', 'group_member', groupMemberColumns(group));
+}
+
+/** Authorization of the groups area (domain.md: groups). */
+export const groupsMethods = {
+  getGroupById: fetchThenAuthorize('read', groupObject),
+  getGroupByName: fetchThenAuthorize('read', groupObject),
+  listGroups: filteredList('read', 'group', groupColumns),
+  insertGroup: authorizeArgs('create', (input: { organizationId: string }) => ({
+    type: 'group',
+    org: input.organizationId,
+  })),
+  updateGroup: fetchThenMutate(groupById, 'update', groupObject),
+  deleteGroup: fetchThenMutate(groupById, 'delete', groupObject),
+  /** Membership changes are `group` update (as Coder). */
+  insertGroupMember: fetchThenMutate(groupOfMember, 'update', groupObject),
+  deleteGroupMember: fetchThenMutate(groupOfMember, 'update', groupObject),
+  listGroupMembers: filteredListOf(membersFilter),
+  countGroupMembers: filteredCountOf(membersFilter),
+  /**
+   * A user's groups: `group_member` read on that user's memberships (in the given org, else at
+   * site level): system actors and site readers, org admins for their org, the user themselves.
+   */
+  getGroupsOfUser: authorizeArgs('read', (input: { userId: string; organizationId?: string }) => ({
+    type: 'group_member',
+    id: input.userId,
+    owner: input.userId,
+    ...(input.organizationId === undefined ? {} : { org: input.organizationId }),
+  })),
+} satisfies Declarations<RawStore>;

@@ -1,0 +1,114 @@
+import type { SpecRow } from '../support/spec-row.ts';
+import { fixtures } from './fixtures.ts';
+
+const { user, org } = fixtures;
+const group = { id: 'a0d17000-0000-4000-8000-0000000000a1', organizationId: org.id, name: 'devs' };
+const groupObject = {
+  type: 'group',
+  id: group.id,
+  org: org.id,
+  aclGroups: { [group.id]: ['read'] },
+} as const;
+const groupMember = { groupId: group.id, userId: user.id, username: 'eve' };
+const byGroup = { groupId: group.id };
+
+/** Spec rows of the groups area. */
+export const groupsSpecs: SpecRow[] = [
+  {
+    method: 'getGroupById',
+    input: { id: group.id },
+    rawAnswers: { getGroupById: group },
+    checks: [{ action: 'read', object: groupObject }],
+    returns: group,
+  },
+  {
+    method: 'getGroupByName',
+    input: { organizationId: org.id, name: group.name },
+    rawAnswers: { getGroupByName: group },
+    checks: [{ action: 'read', object: groupObject }],
+    returns: group,
+  },
+  {
+    method: 'listGroups',
+    input: { organizationId: org.id },
+    rawAnswers: { listGroups: [group] },
+    checks: [{ action: 'read', filter: 'group' }],
+    returns: [group],
+  },
+  {
+    method: 'insertGroup',
+    input: { organizationId: org.id, name: 'devs' },
+    rawAnswers: { insertGroup: group },
+    checks: [{ action: 'create', object: { type: 'group', org: org.id } }],
+    returns: group,
+    rawCalls: ['insertGroup'],
+  },
+  {
+    method: 'updateGroup',
+    input: { id: group.id, displayName: 'Developers' },
+    rawAnswers: { getGroupById: group, updateGroup: group },
+    checks: [{ action: 'update', object: groupObject }],
+    returns: group,
+    rawCalls: ['getGroupById', 'updateGroup'],
+  },
+  {
+    method: 'deleteGroup',
+    input: { id: group.id },
+    rawAnswers: { getGroupById: group, deleteGroup: undefined },
+    checks: [{ action: 'delete', object: groupObject }],
+    returns: undefined,
+    rawCalls: ['getGroupById', 'deleteGroup'],
+  },
+  {
+    method: 'insertGroupMember',
+    input: { groupId: group.id, userId: user.id },
+    rawAnswers: { getGroupById: group, insertGroupMember: byGroup },
+    checks: [{ action: 'update', object: groupObject }],
+    returns: byGroup,
+    rawCalls: ['getGroupById', 'insertGroupMember'],
+  },
+  {
+    method: 'deleteGroupMember',
+    input: { groupId: group.id, userId: user.id },
+    rawAnswers: { getGroupById: group, deleteGroupMember: undefined },
+    checks: [{ action: 'update', object: groupObject }],
+    returns: undefined,
+    rawCalls: ['getGroupById', 'deleteGroupMember'],
+  },
+  {
+    // The group is looked up for its org and ACL, then the member rows are filtered in SQL.
+    method: 'listGroupMembers',
+    input: byGroup,
+    rawAnswers: { getGroupById: group, listGroupMembers: [groupMember] },
+    checks: [{ action: 'read', filter: 'group_member' }],
+    returns: [groupMember],
+    rawCalls: ['getGroupById', 'listGroupMembers'],
+  },
+  {
+    method: 'countGroupMembers',
+    input: byGroup,
+    rawAnswers: { getGroupById: group, countGroupMembers: 4 },
+    checks: [{ action: 'read', filter: 'group_member' }],
+    returns: 4,
+    rawCalls: ['getGroupById', 'countGroupMembers'],
+  },
+  {
+    method: 'getGroupsOfUser',
+    input: { userId: user.id, organizationId: org.id },
+    rawAnswers: { getGroupsOfUser: [group] },
+    checks: [
+      {
+        action: 'read',
+        object: { type: 'group_member', id: user.id, owner: user.id, org: org.id },
+      },
+    ],
+    returns: [group],
+  },
+  {
+    method: 'getGroupsOfUser',
+    input: { userId: user.id },
+    rawAnswers: { getGroupsOfUser: [group] },
+    checks: [{ action: 'read', object: { type: 'group_member', id: user.id, owner: user.id } }],
+    returns: [group],
+  },
+];
