@@ -21,6 +21,9 @@ export const systemActorGrants = {
     ...reads('workspace', 'workspace_dormant', 'file', 'provisioner_daemon', 'provisioner_jobs'),
     ...reads('assign_role', 'assign_org_role', 'deployment_config', 'replicas'),
     api_key: ['read', 'update'],
+    // Loading a user's roles to build a subject (getUserRoles) is checked as `system` read, as
+    // Coder's GetAuthorizationUserRoles: no human role but a site owner holds it.
+    system: ['read'],
   },
   asWorkspaceBuilder: {
     ...reads('user', 'organization', 'file', 'provisioner_daemon'),
