@@ -1,0 +1,35 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import { templateColumns } from '../columns/templates.ts';
+import { templateObject } from '../objects/template.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
+import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
+import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+
+/** The target template of a write, fetched by the input's `id` (a deleted one fails in the write). */
+const templateById = (raw: RawStore, input: { id: string }) =>
+  raw.getTemplateById({ id: input.id });
+
+/**
+ * Authorization of the `templates` area (domain.md: templates). Lists are filtered in SQL with the
+ * user ACL, group ACL and the Everyone group (keyed by the org id). An ACL update needs `create` on
+ * the template, as in Coder ("only users that can create the template may update the ACL"): the
+ * catalogue gives `template` no `share` action, and `update` alone (e.g. an ACL grant of update)
+ * must not let someone hand out access.
+ */
+export const templatesMethods = {
+  insertTemplate: authorizeArgs('create', (input: { organizationId: string }) => ({
+    type: 'template',
+    org: input.organizationId,
+  })),
+  getTemplateById: fetchThenAuthorize('read', templateObject),
+  getTemplateByIdForBuild: fetchThenAuthorize('read', templateObject),
+  getTemplateByOrganizationAndName: fetchThenAuthorize('read', templateObject),
+  listTemplates: filteredList('read', 'template', templateColumns),
+  countTemplates: filteredCount('read', 'template', templateColumns),
+  listTemplatesUsingFile: filteredList('read', 'template', templateColumns),
+  updateTemplateMeta: fetchThenMutate(templateById, 'update', templateObject),
+  updateTemplateAcl: fetchThenMutate(templateById, 'create', templateObject),
+  softDeleteTemplate: fetchThenMutate(templateById, 'delete', templateObject),
+} satisfies Declarations<RawStore>;

@@ -1,0 +1,28 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import type { CallContext } from '../call-context.ts';
+import { workspaceObject } from '../objects/workspace.ts';
+import { fetchBuildWorkspace } from '../objects/workspace-build.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+
+type Ctx = CallContext<RawStore>;
+
+/**
+ * Authorization of the `agents` area (domain.md: agents): checked on the agent's workspace (a
+ * dormant one as `workspace_dormant`), looked up before the agent query runs. The lookup by auth
+ * token authenticates an agent, so it is a system read (`system` read, as in Coder).
+ */
+export const workspaceAgentsMethods = {
+  insertWorkspaceAgent: authorizeArgs(
+    'create_agent',
+    async (input: { buildId: string }, ctx: Ctx) =>
+      workspaceObject(await fetchBuildWorkspace(ctx, input.buildId, 'create_agent')),
+  ),
+  getWorkspaceAgentById: authorizeArgs('read', async (input: { id: string }, ctx: Ctx) =>
+    workspaceObject(await ctx.fetch(ctx.raw.getWorkspaceByAgentId({ agentId: input.id }), 'read')),
+  ),
+  getWorkspaceAgentsByBuild: authorizeArgs('read', async (input: { buildId: string }, ctx: Ctx) =>
+    workspaceObject(await fetchBuildWorkspace(ctx, input.buildId)),
+  ),
+  getWorkspaceAgentByAuthToken: authorizeArgs('read', () => ({ type: 'system' })),
+} satisfies Declarations<RawStore>;

@@ -1,0 +1,72 @@
+import type { RawStore } from '../../../db/queries/index.ts';
+import type { CallContext } from '../call-context.ts';
+import { templateObject } from '../objects/template.ts';
+import { workspaceObject } from '../objects/workspace.ts';
+import {
+  authorizeTransition,
+  fetchBuildWorkspace,
+  fetchWorkspace,
+  type Transition,
+} from '../objects/workspace-build.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import { authorizeParent } from '../wrappers/authorize-parent.ts';
+import type { Declarations } from '../wrappers/declaration.ts';
+import { fetchThenAuthorizeVia } from '../wrappers/fetch-then-authorize-via.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
+
+type Ctx = CallContext<RawStore>;
+type InsertBuild = RawStore['insertWorkspaceBuild'];
+
+/** The workspace a list or lookup names by `workspaceId`, as the object of a read. */
+const parentWorkspace = async (input: { workspaceId: string }, ctx: Ctx) =>
+  workspaceObject(await fetchWorkspace(ctx, input.workspaceId));
+
+/**
+ * Authorization of the `builds` area (domain.md: builds). Reads go through the workspace and never
+ * load `provisioner_state`; the state itself needs `update` on the build's template (template
+ * admins and the workspace builder, never a plain workspace owner).
+ */
+export const workspaceBuildsMethods = {
+  /**
+   * The transition's action on the workspace (prebuilt fallback), then for a start of a version
+   * other than the active one of a template that requires it, `update` on the template (Coder).
+   */
+  insertWorkspaceBuild: custom<
+    RawStore,
+    Parameters<InsertBuild>[0],
+    Awaited<ReturnType<InsertBuild>>
+  >(async (ctx, call, input) => {
+    const transition: Transition = input.transition;
+    const workspace = await fetchWorkspace(ctx, input.workspaceId, transition);
+    authorizeTransition(ctx, transition, workspace);
+    if (transition === 'start') {
+      const template = await ctx.fetch(
+        ctx.raw.getTemplateById({ id: workspace.templateId }),
+        'update',
+      );
+      if (template.requireActiveVersion && template.activeVersionId !== input.templateVersionId) {
+        ctx.authorize('update', templateObject(template));
+      }
+    }
+    return call(input);
+  }),
+  getWorkspaceBuildById: fetchThenAuthorizeVia(
+    'read',
+    async (build: { workspaceId: string }, ctx: Ctx) =>
+      workspaceObject(await fetchWorkspace(ctx, build.workspaceId)),
+  ),
+  getLatestWorkspaceBuildByWorkspace: authorizeParent('read', parentWorkspace),
+  listWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
+  countWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
+  getProvisionerStateByBuildId: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) => {
+    const workspace = await fetchBuildWorkspace(ctx, input.id, 'update');
+    const template = await ctx.fetch(
+      ctx.raw.getTemplateById({ id: workspace.templateId }),
+      'update',
+    );
+    return templateObject(template);
+  }),
+  updateProvisionerState: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) =>
+    workspaceObject(await fetchBuildWorkspace(ctx, input.id, 'update')),
+  ),
+} satisfies Declarations<RawStore>;

@@ -1,0 +1,82 @@
+import type { SpecRow } from '../support/spec-row.ts';
+import { templateObj, w } from './workspace-fixtures.ts';
+
+const { template } = w;
+const byId = { getTemplateById: template };
+
+/** Spec rows of the templates area. */
+export const templatesSpecs: SpecRow[] = [
+  {
+    method: 'insertTemplate',
+    input: { organizationId: w.org, name: 'docker', createdBy: w.owner },
+    rawAnswers: { insertTemplate: template },
+    checks: [{ action: 'create', object: { type: 'template', org: w.org } }],
+    returns: template,
+    rawCalls: ['insertTemplate'],
+  },
+  {
+    method: 'getTemplateById',
+    input: { id: template.id },
+    rawAnswers: byId,
+    checks: [{ action: 'read', object: templateObj }],
+    returns: template,
+  },
+  {
+    method: 'getTemplateByIdForBuild',
+    input: { id: template.id },
+    rawAnswers: { getTemplateByIdForBuild: template },
+    checks: [{ action: 'read', object: templateObj }],
+    returns: template,
+  },
+  {
+    method: 'getTemplateByOrganizationAndName',
+    input: { organizationId: w.org, name: 'docker' },
+    rawAnswers: { getTemplateByOrganizationAndName: template },
+    checks: [{ action: 'read', object: templateObj }],
+    returns: template,
+  },
+  {
+    method: 'listTemplates',
+    input: {},
+    rawAnswers: { listTemplates: [template] },
+    checks: [{ action: 'read', filter: 'template' }],
+    returns: [template],
+  },
+  {
+    method: 'countTemplates',
+    input: {},
+    rawAnswers: { countTemplates: 3 },
+    checks: [{ action: 'read', filter: 'template' }],
+    returns: 3,
+  },
+  {
+    method: 'listTemplatesUsingFile',
+    input: { fileId: w.job.id },
+    rawAnswers: { listTemplatesUsingFile: [template] },
+    checks: [{ action: 'read', filter: 'template' }],
+    returns: [template],
+  },
+  {
+    method: 'updateTemplateMeta',
+    input: { id: template.id, displayName: 'Docker' },
+    rawAnswers: { ...byId, updateTemplateMeta: template },
+    checks: [{ action: 'update', object: templateObj }],
+    returns: template,
+    rawCalls: ['getTemplateById', 'updateTemplateMeta'],
+  },
+  {
+    method: 'updateTemplateAcl',
+    input: { id: template.id, userAcl: { [w.owner]: ['read'] }, groupAcl: {} },
+    rawAnswers: { ...byId, updateTemplateAcl: template },
+    checks: [{ action: 'create', object: templateObj }],
+    returns: template,
+    rawCalls: ['getTemplateById', 'updateTemplateAcl'],
+  },
+  {
+    method: 'softDeleteTemplate',
+    input: { id: template.id },
+    rawAnswers: byId,
+    checks: [{ action: 'delete', object: templateObj }],
+    rawCalls: ['getTemplateById', 'softDeleteTemplate'],
+  },
+];

@@ -1,0 +1,42 @@
+import type { SpecRow } from '../support/spec-row.ts';
+import { w, workspaceObj } from './workspace-fixtures.ts';
+
+const { workspace, build, agent } = w;
+const live = workspaceObj(workspace);
+const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
+
+/** Spec rows of the agents area. */
+export const workspaceAgentsSpecs: SpecRow[] = [
+  {
+    method: 'insertWorkspaceAgent',
+    input: { buildId: build.id, name: 'main' },
+    rawAnswers: { ...viaBuild, insertWorkspaceAgent: agent },
+    checks: [{ action: 'create_agent', object: live }],
+    returns: agent,
+    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'insertWorkspaceAgent'],
+  },
+  {
+    method: 'getWorkspaceAgentById',
+    input: { id: agent.id },
+    rawAnswers: { getWorkspaceByAgentId: workspace, getWorkspaceAgentById: agent },
+    checks: [{ action: 'read', object: live }],
+    returns: agent,
+    rawCalls: ['getWorkspaceByAgentId', 'getWorkspaceAgentById'],
+  },
+  {
+    method: 'getWorkspaceAgentsByBuild',
+    input: { buildId: build.id },
+    rawAnswers: { ...viaBuild, getWorkspaceAgentsByBuild: [agent] },
+    checks: [{ action: 'read', object: live }],
+    returns: [agent],
+    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'getWorkspaceAgentsByBuild'],
+  },
+  {
+    method: 'getWorkspaceAgentByAuthToken',
+    input: { authToken: w.job.id },
+    rawAnswers: { getWorkspaceAgentByAuthToken: agent },
+    checks: [{ action: 'read', object: { type: 'system' } }],
+    returns: agent,
+    rawCalls: ['getWorkspaceAgentByAuthToken'],
+  },
+];

@@ -1,0 +1,160 @@
+import type { SpecRow } from '../support/spec-row.ts';
+import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
+
+const { workspace, build } = w;
+const live = workspaceObj(workspace);
+const prebuildRow = { ...workspace, ownerId: w.prebuildsUser };
+const prebuild = workspaceObj(prebuildRow);
+const strict = { ...w.template, requireActiveVersion: true };
+const strictObj = { ...templateObj };
+const state = { id: build.id, workspaceId: workspace.id, provisionerState: Buffer.from('tf') };
+const buildInput = (transition: string, templateVersionId: string = w.activeVersion) => ({
+  workspaceId: workspace.id,
+  templateVersionId,
+  transition,
+  initiatorId: w.owner,
+  jobId: w.job.id,
+});
+const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
+
+/** Spec rows of the builds area. */
+export const workspaceBuildsSpecs: SpecRow[] = [
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('start'),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateById: w.template,
+      insertWorkspaceBuild: build,
+    },
+    checks: [{ action: 'start', object: live }],
+    returns: build,
+    rawCalls: ['getWorkspaceById', 'getTemplateById', 'insertWorkspaceBuild'],
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('stop'),
+    rawAnswers: { getWorkspaceById: workspace, insertWorkspaceBuild: build },
+    checks: [{ action: 'stop', object: live }],
+    returns: build,
+    rawCalls: ['getWorkspaceById', 'insertWorkspaceBuild'],
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('delete'),
+    rawAnswers: { getWorkspaceById: workspace, insertWorkspaceBuild: build },
+    checks: [{ action: 'delete', object: live }],
+    returns: build,
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('start', w.otherVersion),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateById: strict,
+      insertWorkspaceBuild: build,
+    },
+    checks: [
+      { action: 'start', object: live },
+      { action: 'update', object: strictObj },
+    ],
+    returns: build,
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('start', w.otherVersion),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateById: strict,
+      insertWorkspaceBuild: build,
+    },
+    checks: [
+      { action: 'start', object: live },
+      { action: 'update', object: strictObj, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById', 'getTemplateById'],
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('start'),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateById: strict,
+      insertWorkspaceBuild: build,
+    },
+    checks: [{ action: 'start', object: live }],
+    returns: build,
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('delete'),
+    rawAnswers: { getWorkspaceById: prebuildRow, insertWorkspaceBuild: build },
+    checks: [
+      { action: 'delete', object: prebuild, allowed: false },
+      { action: 'delete', object: { ...prebuild, type: 'prebuilt_workspace' } },
+    ],
+    returns: build,
+  },
+  {
+    method: 'insertWorkspaceBuild',
+    input: buildInput('stop'),
+    rawAnswers: { getWorkspaceById: prebuildRow, insertWorkspaceBuild: build },
+    checks: [
+      { action: 'stop', object: prebuild, allowed: false },
+      { action: 'update', object: { ...prebuild, type: 'prebuilt_workspace' } },
+    ],
+    returns: build,
+  },
+  {
+    method: 'getWorkspaceBuildById',
+    input: { id: build.id },
+    rawAnswers: viaBuild,
+    checks: [{ action: 'read', object: live }],
+    returns: build,
+    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById'],
+  },
+  {
+    method: 'getLatestWorkspaceBuildByWorkspace',
+    input: { workspaceId: workspace.id },
+    rawAnswers: { getWorkspaceById: workspace, getLatestWorkspaceBuildByWorkspace: build },
+    checks: [{ action: 'read', object: live }],
+    returns: build,
+    rawCalls: ['getWorkspaceById', 'getLatestWorkspaceBuildByWorkspace'],
+  },
+  {
+    method: 'listWorkspaceBuildsByWorkspace',
+    input: { workspaceId: workspace.id },
+    rawAnswers: { getWorkspaceById: workspace, listWorkspaceBuildsByWorkspace: [build] },
+    checks: [{ action: 'read', object: live }],
+    returns: [build],
+    rawCalls: ['getWorkspaceById', 'listWorkspaceBuildsByWorkspace'],
+  },
+  {
+    method: 'countWorkspaceBuildsByWorkspace',
+    input: { workspaceId: workspace.id },
+    rawAnswers: { getWorkspaceById: workspace, countWorkspaceBuildsByWorkspace: 1 },
+    checks: [{ action: 'read', object: live }],
+    returns: 1,
+  },
+  {
+    method: 'getProvisionerStateByBuildId',
+    input: { id: build.id },
+    rawAnswers: { ...viaBuild, getTemplateById: w.template, getProvisionerStateByBuildId: state },
+    checks: [{ action: 'update', object: templateObj }],
+    returns: state,
+    rawCalls: [
+      'getWorkspaceBuildById',
+      'getWorkspaceById',
+      'getTemplateById',
+      'getProvisionerStateByBuildId',
+    ],
+  },
+  {
+    method: 'updateProvisionerState',
+    input: { id: build.id, provisionerState: Buffer.from('tf') },
+    rawAnswers: viaBuild,
+    checks: [{ action: 'update', object: live }],
+    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'updateProvisionerState'],
+  },
+];
