@@ -8,6 +8,7 @@ import { organizationMembersMethods } from './organization-members.ts';
 import { organizationsMethods } from './organizations.ts';
 import { userRolesMethods } from './user-roles.ts';
 import { usersMethods } from './users.ts';
+import { workspaceAreasMethods } from './workspace-areas.ts';
 
 /**
  * Every declared store method, merged from one record per area. Add an area here; the accounting
@@ -15,6 +16,7 @@ import { usersMethods } from './users.ts';
  */
 export const declarations: Declarations<RawStore> = {
   ...usersMethods,
+  ...workspaceAreasMethods,
   ...organizationsMethods,
   ...organizationMembersMethods,
   ...groupsMethods,

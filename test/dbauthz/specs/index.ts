@@ -7,10 +7,12 @@ import { organizationMembersSpecs } from './organization-members.ts';
 import { organizationsSpecs } from './organizations.ts';
 import { userRolesSpecs } from './user-roles.ts';
 import { usersSpecs } from './users.ts';
+import { workspaceAreasSpecs } from './workspace-areas.ts';
 
 /** Every spec row of the audit suite; add an area's rows here with its declarations. */
 export const specs: readonly SpecRow[] = [
   ...usersSpecs,
+  ...workspaceAreasSpecs,
   ...organizationsSpecs,
   ...[organizationMembersSpecs, groupsSpecs, customRolesSpecs, userRolesSpecs].flat(),
   ...[apiKeysSpecs, filesSpecs].flat(),
