@@ -63,7 +63,7 @@ beforeAll(async () => {
   keys.miaExpired = await keyFor(p.member.id, { expired: true });
   const store = createAuthorizedStore(raw);
   server = createServer(
-    createApp({ store, loadSubject: (id) => loadSubject(raw, id), log: () => {} }),
+    createApp({ store, loadSubject: (id) => loadSubject(store, id), log: () => {} }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,7 +14,7 @@ const client = postgres(url, { max: 10, onnotice: () => {} });
 const raw = createRawStore(createDatabase(client));
 const store = createAuthorizedStore(raw);
 const server = createServer(
-  createApp({ store, loadSubject: (userId) => loadSubject(raw, userId) }),
+  createApp({ store, loadSubject: (userId) => loadSubject(store, userId) }),
 );
 server.listen(Number(process.env.PORT ?? 8080), () => {
   console.log(`listening on http://127.0.0.1:${(server.address() as { port: number }).port}`);

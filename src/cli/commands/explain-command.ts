@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { createDatabase } from '../../../db/database.ts';
 import { createRawStore, type RawStore } from '../../../db/queries/index.ts';
+import { createAuthorizedStore } from '../../dbauthz/authorized-store.ts';
 import {
   type Action,
   catalogue,
@@ -110,7 +111,7 @@ function checkAction(type: ResourceType, action: string): Action {
 async function subjectOf(raw: RawStore, username: string): Promise<Subject> {
   try {
     const user = await raw.getUserByUsername({ username });
-    return await loadSubject(raw, user.id);
+    return await loadSubject(createAuthorizedStore(raw), user.id);
   } catch (error) {
     if (hasErrorCode(error, 'not_found'))
       throw new CliError('unknown_user', `explain: no user named "${username}"`);

@@ -20,7 +20,7 @@ export async function tellStory(raw: RawStore, d: Deployment): Promise<string> {
   const subjects = new Map<string, Subject>();
   const rows: { actor: (typeof actors)[number]; subject: Subject }[] = [];
   for (const actor of actors) {
-    const subject = await loadSubject(raw, actor.user.id);
+    const subject = await loadSubject(store, actor.user.id);
     subjects.set(actor.user.username, subject);
     rows.push({ actor, subject });
   }
