@@ -1,0 +1,71 @@
+import { ForbiddenError, InvalidPolicyError } from '../../rbac/errors.ts';
+import { isSiteRoleName, RETIRED_AGENTS_ACCESS, RoleNames } from '../../rbac/role-names.ts';
+import { createSubject } from '../../rbac/subject.ts';
+import type { RoleRef, ScopeSpec, Subject } from '../../rbac/types.ts';
+import type { AuthorizedStore } from '../authorized-store.ts';
+import { customRoleNames, type MembershipWithOrg, resolveOrgRoles } from './resolve-org-roles.ts';
+
+/** Options of `buildSubject`. */
+export interface BuildSubjectOptions {
+  /** The session's scope (an API key's scopes and allow list); defaults to `coder:all`. */
+  readonly scope?: ScopeSpec;
+}
+
+/** Site roles: stored built-in names plus the implied `member`; any other name is dangling. */
+function siteRoles(userId: string, stored: readonly string[]): RoleRef[] {
+  const names = new Set<string>([RoleNames.member]);
+  for (const name of stored) {
+    if (name === RETIRED_AGENTS_ACCESS) continue;
+    if (!isSiteRoleName(name)) {
+      throw new InvalidPolicyError(`dangling site role "${name}" of user ${userId}`);
+    }
+    names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * Loads a user's subject through the restricted system actor: site roles (plus the implied
+ * `member`), every live org membership with its stored roles UNIONED with the org's
+ * `default_org_member_roles` and `organization-member` built for the org's
+ * `shareable_workspace_owners`, custom roles loaded by name and converted to role values, and the
+ * user's groups (explicit plus each org's Everyone group).
+ *
+ * Fails closed: a missing or deleted user is a `ForbiddenError` (as any hidden read); a
+ * **suspended** user is a `ForbiddenError` with reason `user_suspended` (as in Coder, suspended
+ * users cannot authenticate; a `dormant` user still can, and is reactivated by the login flow); a
+ * dangling role name (neither built in nor a custom role of that org) is an `InvalidPolicyError`.
+ * @example const subject = await buildSubject(store, session.userId); store.as(subject)...
+ */
+export async function buildSubject(
+  store: AuthorizedStore,
+  userId: string,
+  options: BuildSubjectOptions = {},
+): Promise<Subject> {
+  const system = store.asSystemRestricted();
+  const user = await system.getUserRoles({ userId });
+  if (user.status === 'suspended') {
+    throw new ForbiddenError({ actor: userId, reason: 'user_suspended' });
+  }
+  const memberships: MembershipWithOrg[] = await Promise.all(
+    user.orgRoles.map(async ({ organizationId, roles }) => ({
+      roles,
+      org: await system.getOrganizationById({ id: organizationId }),
+    })),
+  );
+  const wanted = memberships.flatMap((m) =>
+    customRoleNames(m).map((name) => ({ organizationId: m.org.id, name })),
+  );
+  const customRoles =
+    wanted.length === 0 ? [] : await system.getCustomRolesByNames({ roles: wanted });
+  return createSubject({
+    id: user.id,
+    roles: [
+      ...siteRoles(user.id, user.siteRoles),
+      ...memberships.flatMap((m) => resolveOrgRoles(m, customRoles)),
+    ],
+    groups: user.groupIds,
+    ...(options.scope === undefined ? {} : { scope: options.scope }),
+    type: 'user',
+  });
+}

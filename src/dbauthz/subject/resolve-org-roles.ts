@@ -1,0 +1,63 @@
+import type { CustomRole, Organization } from '../../../db/types.ts';
+import { InvalidPolicyError } from '../../rbac/errors.ts';
+import { organizationMemberRole, organizationServiceAccountRole } from '../../rbac/org-roles.ts';
+import {
+  isOrgRoleName,
+  isSiteRoleName,
+  RETIRED_AGENTS_ACCESS,
+  RoleNames,
+} from '../../rbac/role-names.ts';
+import type { RoleRef } from '../../rbac/types.ts';
+import { customRoleValue } from '../objects/custom-role.ts';
+
+/** One membership with its org row: the stored role names and the org's settings. */
+export interface MembershipWithOrg {
+  readonly roles: readonly string[];
+  readonly org: Pick<Organization, 'id' | 'defaultOrgMemberRoles' | 'shareableWorkspaceOwners'>;
+}
+
+/** The custom role names (per org) a membership needs loaded: neither built in nor retired. */
+export function customRoleNames(membership: MembershipWithOrg): string[] {
+  return effectiveNames(membership).filter((name) => !isOrgRoleName(name));
+}
+
+/** Stored roles UNIONED with the org's default member roles, the retired name dropped. */
+function effectiveNames({ roles, org }: MembershipWithOrg): string[] {
+  const names = new Set([...roles, ...org.defaultOrgMemberRoles]);
+  names.delete(RETIRED_AGENTS_ACCESS);
+  return [...names];
+}
+
+/**
+ * The org roles of one membership: `organization-member` built for the org's
+ * `shareable_workspace_owners`, each built-in org role bound to the org, and each custom role
+ * converted from its row. A site role name stored as an org role, or a name that is neither built
+ * in nor among `customRoles`, is a dangling role: `InvalidPolicyError`, never silently dropped.
+ */
+export function resolveOrgRoles(
+  membership: MembershipWithOrg,
+  customRoles: readonly CustomRole[],
+): RoleRef[] {
+  const { org } = membership;
+  const sharing = org.shareableWorkspaceOwners;
+  const out: RoleRef[] = [organizationMemberRole(org.id, sharing)];
+  for (const name of effectiveNames(membership)) {
+    if (name === RoleNames.orgMember) continue; // already built above, with the org's sharing
+    if (name === RoleNames.orgServiceAccount) {
+      out.push(organizationServiceAccountRole(org.id, sharing));
+    } else if (isOrgRoleName(name)) {
+      out.push({ name, org: org.id });
+    } else {
+      const row = isSiteRoleName(name)
+        ? undefined
+        : customRoles.find(
+            (r) => r.organizationId === org.id && r.name.toLowerCase() === name.toLowerCase(),
+          );
+      if (row === undefined) {
+        throw new InvalidPolicyError(`dangling role "${name}" in organization ${org.id}`);
+      }
+      out.push(customRoleValue(row));
+    }
+  }
+  return out;
+}
