@@ -1,0 +1,156 @@
+import type {
+  ApiKey,
+  CustomRole,
+  Group,
+  Organization,
+  OrganizationMember,
+  Template,
+  User,
+  Workspace,
+} from '../../../db/types.ts';
+import { apiKeyObject } from '../../../src/dbauthz/objects/api-key.ts';
+import { assignOrgRoleObject } from '../../../src/dbauthz/objects/assign-org-role.ts';
+import { groupObject } from '../../../src/dbauthz/objects/group.ts';
+import { groupMemberObject } from '../../../src/dbauthz/objects/group-member.ts';
+import { organizationObject } from '../../../src/dbauthz/objects/organization.ts';
+import { organizationMemberObject } from '../../../src/dbauthz/objects/organization-member.ts';
+import { templateObject } from '../../../src/dbauthz/objects/template.ts';
+import { userObject } from '../../../src/dbauthz/objects/user.ts';
+import { workspaceObject } from '../../../src/dbauthz/objects/workspace.ts';
+import type { RbacObject } from '../../../src/rbac/index.ts';
+import type { WorldPlan } from './world-plan.ts';
+
+/** A row as a list method returns it. */
+export type ListedRow = Record<string, unknown>;
+
+/** A list input. */
+export type ListInput = Record<string, unknown>;
+
+/**
+ * One SQL-filtered table under verification: its list and count methods, the inputs to list with,
+ * and the row -> object mapper the authorized store itself uses.
+ */
+export interface VerifiedTable {
+  /** The table's name, for messages. */
+  readonly table: string;
+  /** The store's list method over it. */
+  readonly list: string;
+  /** The store's count method with the same filters, if it has one. */
+  readonly count?: string;
+  /** Inputs to list with (e.g. live and soft-deleted rows, one per parent). */
+  readonly inputs: (world: WorldPlan) => readonly ListInput[];
+  /** Whether the list takes `limit` / `offset`. */
+  readonly paged: boolean;
+  /** A row's identity within one input's list. */
+  readonly key: (row: ListedRow) => string;
+  /** The row as the RBAC object the store authorizes (the store's own mapper). */
+  readonly object: (row: ListedRow, input: ListInput, world: WorldPlan) => RbacObject;
+  /** A point getter that must agree with the list, row by row. */
+  readonly get?: { readonly method: string; readonly input: (row: ListedRow) => object };
+}
+
+const byId = (row: ListedRow) => String(row.id);
+const hotOrgs = (world: WorldPlan) => world.orgs.filter((o) => o.hot).map((o) => o.id);
+
+/** Every table whose list the suite verifies (each runs once its list is declared in the store). */
+export const verifiedTables: readonly VerifiedTable[] = [
+  {
+    table: 'users',
+    list: 'listUsers',
+    count: 'countUsers',
+    inputs: () => [{}, { includeSystem: false }],
+    paged: true,
+    key: byId,
+    object: (row) => userObject(row as unknown as User),
+    get: { method: 'getUserById', input: (row) => ({ id: row.id }) },
+  },
+  {
+    table: 'organizations',
+    list: 'listOrganizations',
+    count: 'countOrganizations',
+    inputs: () => [{}],
+    paged: false,
+    key: byId,
+    object: (row) => organizationObject(row as unknown as Organization),
+    get: { method: 'getOrganizationById', input: (row) => ({ id: row.id }) },
+  },
+  {
+    table: 'organization_members',
+    list: 'listOrganizationMembers',
+    count: 'countOrganizationMembers',
+    inputs: (world) => hotOrgs(world).map((organizationId) => ({ organizationId })),
+    paged: true,
+    key: (row) => `${String(row.organizationId)}/${String(row.userId)}`,
+    object: (row) => organizationMemberObject(row as unknown as OrganizationMember),
+    get: {
+      method: 'getOrganizationMember',
+      input: (row) => ({ organizationId: row.organizationId, userId: row.userId }),
+    },
+  },
+  {
+    table: 'groups',
+    list: 'listGroups',
+    inputs: (world) => [{}, { organizationId: hotOrgs(world)[0] }],
+    paged: true,
+    key: byId,
+    object: (row) => groupObject(row as unknown as Group),
+    get: { method: 'getGroupById', input: (row) => ({ id: row.id }) },
+  },
+  {
+    table: 'group_members',
+    list: 'listGroupMembers',
+    count: 'countGroupMembers',
+    inputs: (world) => [
+      ...world.groups.slice(0, 4).map((g) => ({ groupId: g.id })),
+      ...hotOrgs(world)
+        .slice(0, 2)
+        .map((org) => ({ groupId: org })), // the Everyone groups
+    ],
+    paged: true,
+    key: (row) => String(row.userId),
+    object: (row, input, world) => {
+      const id = String(input.groupId);
+      const organizationId = world.groups.find((g) => g.id === id)?.organizationId ?? id;
+      return groupMemberObject({ id, organizationId }, String(row.userId));
+    },
+  },
+  {
+    table: 'custom_roles',
+    list: 'listCustomRoles',
+    inputs: (world) => [{}, { organizationId: hotOrgs(world)[1] }],
+    paged: true,
+    key: byId,
+    object: (row) => assignOrgRoleObject((row as unknown as CustomRole).organizationId),
+  },
+  {
+    table: 'api_keys',
+    list: 'listApiKeysByUser',
+    count: 'countApiKeysByUser',
+    inputs: (world) =>
+      [...new Set(world.apiKeys.map((k) => k.userId))].map((userId) => ({ userId })),
+    paged: true,
+    key: byId,
+    object: (row) => apiKeyObject(row as unknown as ApiKey),
+    get: { method: 'getApiKeyById', input: (row) => ({ id: row.id }) },
+  },
+  {
+    table: 'templates',
+    list: 'listTemplates',
+    count: 'countTemplates',
+    inputs: () => [{}, { deleted: true }],
+    paged: true,
+    key: byId,
+    object: (row) => templateObject(row as unknown as Template),
+    get: { method: 'getTemplateById', input: (row) => ({ id: row.id }) },
+  },
+  {
+    table: 'workspaces',
+    list: 'listWorkspaces',
+    count: 'countWorkspaces',
+    inputs: () => [{}, { deleted: true }, { dormant: true }],
+    paged: true,
+    key: byId,
+    object: (row) => workspaceObject(row as unknown as Workspace),
+    get: { method: 'getWorkspaceById', input: (row) => ({ id: row.id }) },
+  },
+];
