@@ -4,6 +4,7 @@ import { apiKeysMethods } from './api-keys.ts';
 import { customRolesMethods } from './custom-roles.ts';
 import { filesMethods } from './files.ts';
 import { groupsMethods } from './groups.ts';
+import { logAreasMethods } from './log-areas.ts';
 import { organizationMembersMethods } from './organization-members.ts';
 import { organizationsMethods } from './organizations.ts';
 import { userRolesMethods } from './user-roles.ts';
@@ -24,4 +25,5 @@ export const declarations: Declarations<RawStore> = {
   ...userRolesMethods,
   ...apiKeysMethods,
   ...filesMethods,
+  ...logAreasMethods,
 };

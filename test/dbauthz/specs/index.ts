@@ -3,6 +3,7 @@ import { apiKeysSpecs } from './api-keys.ts';
 import { customRolesSpecs } from './custom-roles.ts';
 import { filesSpecs } from './files.ts';
 import { groupsSpecs } from './groups.ts';
+import { logAreasSpecs } from './log-areas.ts';
 import { organizationMembersSpecs } from './organization-members.ts';
 import { organizationsSpecs } from './organizations.ts';
 import { userRolesSpecs } from './user-roles.ts';
@@ -16,4 +17,5 @@ export const specs: readonly SpecRow[] = [
   ...organizationsSpecs,
   ...[organizationMembersSpecs, groupsSpecs, customRolesSpecs, userRolesSpecs].flat(),
   ...[apiKeysSpecs, filesSpecs].flat(),
+  ...logAreasSpecs,
 ];

@@ -4,28 +4,4 @@
  * (test/dbauthz/specs/<area>.ts) means deleting it here; the accounting test fails until you do.
  * Done when this list is empty.
  */
-export const pendingMethods: readonly string[] = [
-  'countAuditLogs',
-  'countBoundaryLogs',
-  'countConnectionLogs',
-  'countUserSecrets',
-  'createUserSecret',
-  'deleteBoundaryLogsOlderThan',
-  'deleteBoundaryUsageStatsByReplica',
-  'deleteConnectionLogsOlderThan',
-  'deleteUserSecret',
-  'getBoundaryUsageSummary',
-  'getUserSecretByName',
-  'insertAuditLog',
-  'insertBoundaryLogs',
-  'insertBoundarySession',
-  'listAuditLogs',
-  'listBoundaryLogs',
-  'listConnectionLogs',
-  'listUserSecrets',
-  'listUserSecretsWithValues',
-  'resetBoundaryUsageStats',
-  'updateUserSecret',
-  'upsertBoundaryUsageStats',
-  'upsertConnectionLog',
-];
+export const pendingMethods: readonly string[] = [];
