@@ -24,6 +24,8 @@ export const systemActorGrants = {
     // Loading a user's roles to build a subject (getUserRoles) is checked as `system` read, as
     // Coder's GetAuthorizationUserRoles: no human role but a site owner holds it.
     system: ['read'],
+    // Appending audit entries (insertAuditLog) is request plumbing, not the acting user's power.
+    audit_log: ['create'],
   },
   asWorkspaceBuilder: {
     ...reads('user', 'organization', 'file', 'provisioner_daemon'),
