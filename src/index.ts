@@ -32,6 +32,12 @@ export {
 export type { Decision, DecisionHook } from './dbauthz/decision-hook.ts';
 export { NoActorError } from './dbauthz/errors.ts';
 export {
+  type BuildSubjectOptions,
+  buildSubject,
+  parseAllowListEntry,
+  subjectFromApiKey,
+} from './dbauthz/subject/index.ts';
+export {
   PREBUILDS_USER_ID,
   SYSTEM_ACTOR_ID,
   type SystemActorName,

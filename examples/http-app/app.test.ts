@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSubject } from '../../src/cli/load-subject.ts';
 import { type Deployment, seedDeployment } from '../../src/cli/seed/seed-deployment.ts';
 import { createAuthorizedStore, createRawStore, type RawStore } from '../../src/index.ts';
 import { type TestDatabase, useTestDatabase } from '../../test/support/database.ts';
@@ -62,9 +61,7 @@ beforeAll(async () => {
   });
   keys.miaExpired = await keyFor(p.member.id, { expired: true });
   const store = createAuthorizedStore(raw);
-  server = createServer(
-    createApp({ store, loadSubject: (id) => loadSubject(store, id), log: () => {} }),
-  );
+  server = createServer(createApp({ store, log: () => {} }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

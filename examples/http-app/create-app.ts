@@ -1,14 +1,13 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { AuthorizedStore } from '../../src/index.ts';
-import { authenticate, type SubjectLoader } from './authenticate.ts';
+import { authenticate } from './authenticate.ts';
 import { HttpError, sendError, sendJson } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
 import { routes } from './routes.ts';
 
-/** What the app needs: the (unbound) authorized store and a way to build a user's subject. */
+/** What the app needs: the (unbound) authorized store. */
 export interface AppOptions {
   readonly store: AuthorizedStore;
-  readonly loadSubject: SubjectLoader;
   /** Receives unexpected errors (500s); defaults to `console.error`. */
   readonly log?: (error: unknown) => void;
 }
@@ -36,7 +35,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * to the authorized store for this request only (`store.as(subject)`), run the route, and map
  * denials and missing rows alike to 404.
  * @example
- * http.createServer(createApp({ store, loadSubject })).listen(8080);
+ * http.createServer(createApp({ store })).listen(8080);
  */
 export function createApp(options: AppOptions): RequestListener {
   const log = options.log ?? ((error: unknown) => console.error(error));
@@ -46,11 +45,7 @@ export function createApp(options: AppOptions): RequestListener {
       const found = matchRoute(routes, req.method ?? 'GET', url.pathname);
       if (found === 'not_found') throw new HttpError(404, { error: 'not_found' });
       if (found === 'method_not_allowed') throw new HttpError(405, { error: 'method_not_allowed' });
-      const subject = await authenticate(
-        options.store,
-        options.loadSubject,
-        req.headers.authorization,
-      );
+      const subject = await authenticate(options.store, req.headers.authorization);
       if (subject === undefined) throw new HttpError(401, { error: 'unauthenticated' });
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       const store = options.store.as(subject);

@@ -1,7 +1,6 @@
 // Runs the example service: DATABASE_URL=postgres://... PORT=8080 npx tsx examples/http-app/main.ts
 import { createServer } from 'node:http';
 import postgres from 'postgres';
-import { loadSubject } from '../../src/cli/load-subject.ts';
 import { createAuthorizedStore, createDatabase, createRawStore } from '../../src/index.ts';
 import { createApp } from './create-app.ts';
 
@@ -13,9 +12,7 @@ if (url === undefined || url === '') {
 const client = postgres(url, { max: 10, onnotice: () => {} });
 const raw = createRawStore(createDatabase(client));
 const store = createAuthorizedStore(raw);
-const server = createServer(
-  createApp({ store, loadSubject: (userId) => loadSubject(store, userId) }),
-);
+const server = createServer(createApp({ store }));
 server.listen(Number(process.env.PORT ?? 8080), () => {
   console.log(`listening on http://127.0.0.1:${(server.address() as { port: number }).port}`);
 });

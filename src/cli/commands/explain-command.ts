@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { createDatabase } from '../../../db/database.ts';
 import { createRawStore, type RawStore } from '../../../db/queries/index.ts';
 import { createAuthorizedStore } from '../../dbauthz/authorized-store.ts';
+import { buildSubject } from '../../dbauthz/subject/build-subject.ts';
 import {
   type Action,
   catalogue,
@@ -17,7 +18,6 @@ import type { CliIo } from '../cli-io.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 import { describeExplanation } from '../describe-explanation.ts';
 import { explainableTypes, objectLoaders } from '../load-object.ts';
-import { loadSubject } from '../load-subject.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
 import { describeObject, describeSubject, namesFor } from './describe-parties.ts';
 
@@ -111,7 +111,7 @@ function checkAction(type: ResourceType, action: string): Action {
 async function subjectOf(raw: RawStore, username: string): Promise<Subject> {
   try {
     const user = await raw.getUserByUsername({ username });
-    return await loadSubject(createAuthorizedStore(raw), user.id);
+    return await buildSubject(createAuthorizedStore(raw), user.id);
   } catch (error) {
     if (hasErrorCode(error, 'not_found'))
       throw new CliError('unknown_user', `explain: no user named "${username}"`);

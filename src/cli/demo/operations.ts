@@ -75,7 +75,8 @@ export const operations: readonly Operation[] = [
   },
   {
     header: 'purge logs',
-    legend: 'deleteConnectionLogsOlderThan: 90 days (the purge actor does this, not people)',
+    legend:
+      'deleteConnectionLogsOlderThan: 90 days (checked as system delete: the purge actor, or an owner)',
     run: (store) =>
       store.deleteConnectionLogsOlderThan({ before: new Date(Date.now() - NINETY_DAYS) }),
   },

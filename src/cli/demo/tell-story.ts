@@ -1,7 +1,7 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import { createAuthorizedStore } from '../../dbauthz/authorized-store.ts';
+import { buildSubject } from '../../dbauthz/subject/build-subject.ts';
 import type { Subject } from '../../rbac/index.ts';
-import { loadSubject } from '../load-subject.ts';
 import type { Deployment } from '../seed/seed-deployment.ts';
 import { demoActors } from './demo-actors.ts';
 import { explainedDenials } from './explained-denials.ts';
@@ -20,13 +20,13 @@ export async function tellStory(raw: RawStore, d: Deployment): Promise<string> {
   const subjects = new Map<string, Subject>();
   const rows: { actor: (typeof actors)[number]; subject: Subject }[] = [];
   for (const actor of actors) {
-    const subject = await loadSubject(store, actor.user.id);
+    const subject = await buildSubject(store, actor.user.id);
     subjects.set(actor.user.username, subject);
     rows.push({ actor, subject });
   }
   const matrix = await permissionMatrix(store, d, rows);
   const seeded = [
-    'Organizations acme and globex; 9 people (table rows below) plus the prebuilds system user;',
+    'Organizations acme (no default workspace access) and globex; 9 people (table rows below) plus the prebuilds system user;',
     'group frontend (mia, max) in acme; templates docker-dev (acme, Everyone), gpu-box (acme,',
     'frontend group only), globex-dev (globex, Everyone); workspaces mia-dev (shared read-only with',
     'max), bella-old (dormant), prebuild-7f3a (prebuilt, unclaimed), gina-dev (globex); a started',

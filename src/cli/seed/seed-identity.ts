@@ -25,14 +25,17 @@ export interface SeededIdentity {
 const ACCESS = 'organization-workspace-access';
 
 /**
- * Two organizations (`acme`, `globex`), one user per role worth showing, their memberships (org
+ * Two organizations (`acme` without default workspace access, `globex` with it), one user per role worth showing, their memberships (org
  * roles as Coder stores them: `organization-member` is implied) and a `frontend` group in acme.
  */
 export async function seedIdentity(raw: RawStore): Promise<SeededIdentity> {
+  // acme grants no workspace access by default (its members get it explicitly), so a member
+  // without it can exist: the subject builder unions stored roles with the org's defaults.
   const acme = await raw.insertOrganization({
     name: 'acme',
     displayName: 'Acme Corp',
     isDefault: true,
+    defaultOrgMemberRoles: [],
   });
   const globex = await raw.insertOrganization({ name: 'globex', displayName: 'Globex' });
   const user = (username: string, name: string, rbacRoles: string[] = []) =>
@@ -54,15 +57,15 @@ export async function seedIdentity(raw: RawStore): Promise<SeededIdentity> {
       userId: member.id,
       ...(roles === undefined ? {} : { roles }),
     });
-  await join(acme, people.owner);
-  await join(acme, people.auditor);
-  await join(acme, people.templateAdmin);
+  await join(acme, people.owner, [ACCESS]);
+  await join(acme, people.auditor, [ACCESS]);
+  await join(acme, people.templateAdmin, [ACCESS]);
   await join(acme, people.orgAdmin, ['organization-admin', ACCESS]);
-  await join(acme, people.member); // the org default: organization-workspace-access
+  await join(acme, people.member, [ACCESS]);
   await join(acme, people.memberNoAccess, []);
   await join(acme, people.bannedMember, [ACCESS, 'organization-workspace-creation-ban']);
   await join(globex, people.orgAuditor, ['organization-auditor']);
-  await join(globex, people.otherOrgMember);
+  await join(globex, people.otherOrgMember); // globex's default: organization-workspace-access
   const frontend = await raw.insertGroup({ organizationId: acme.id, name: 'frontend' });
   await raw.insertGroupMember({ groupId: frontend.id, userId: people.member.id });
   await raw.insertGroupMember({ groupId: frontend.id, userId: people.memberNoAccess.id });
