@@ -31,10 +31,10 @@ function siteRoles(userId: string, stored: readonly string[]): RoleRef[] {
  * `shareable_workspace_owners`, custom roles loaded by name and converted to role values, and the
  * user's groups (explicit plus each org's Everyone group).
  *
- * Fails closed: a missing or deleted user is a `ForbiddenError` (as any hidden read); a
- * **suspended** user is a `ForbiddenError` with reason `user_suspended` (as in Coder, suspended
- * users cannot authenticate; a `dormant` user still can, and is reactivated by the login flow); a
- * dangling role name (neither built in nor a custom role of that org) is an `InvalidPolicyError`.
+ * Fails closed: a missing or deleted user is a `NotFoundError` (`not_found`: the system actor may
+ * read users, so nothing is hidden from it); a **suspended** user is a `ForbiddenError` with
+ * reason `user_suspended` (as in Coder, suspended users cannot authenticate; a `dormant` user
+ * still can, and the login flow reactivates it); a dangling role name (neither built in nor a custom role of that org) is an `InvalidPolicyError`.
  * @example const subject = await buildSubject(store, session.userId); store.as(subject)...
  */
 export async function buildSubject(
