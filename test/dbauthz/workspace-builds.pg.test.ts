@@ -135,6 +135,16 @@ describe('build transitions', () => {
     expect(await buildCount(workspace.id)).toBe(1);
   });
 
+  it('lets autostart stop a dormant workspace but never start it', async () => {
+    const { workspace, input } = await buildFor(world.users.alice.id, world.template.id, {
+      dormantAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    await denied(world.store.asAutostart().insertWorkspaceBuild(await input('start')));
+    await world.store.asAutostart().insertWorkspaceBuild(await input('stop'));
+    const builds = await world.raw.listWorkspaceBuildsByWorkspace({ workspaceId: workspace.id });
+    expect(builds.map((b) => b.transition)).toEqual(['stop']);
+  });
+
   it('lets a template admin delete a prebuilt workspace by build, not a plain member', async () => {
     const { workspace, input } = await buildFor(PREBUILDS_USER_ID, world.template.id);
     await denied(

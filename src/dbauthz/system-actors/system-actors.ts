@@ -32,7 +32,8 @@ export const systemActorGrants = {
     provisioner_jobs: ['create', 'read', 'update'],
     template: ['read', 'update', 'use'],
     workspace: ['create', 'read', 'update', 'start', 'stop', 'delete'],
-    workspace_dormant: ['read', 'update', 'delete'],
+    // A dormant workspace may still be stopped (a stop build), never started (as Coder's provisionerd).
+    workspace_dormant: ['read', 'update', 'stop', 'delete'],
   },
   asProvisionerd: {
     ...reads('user', 'organization', 'file'),
@@ -46,7 +47,8 @@ export const systemActorGrants = {
     ...reads('user', 'organization', 'template'),
     provisioner_jobs: ['create', 'read'],
     workspace: ['read', 'update', 'start', 'stop'],
-    workspace_dormant: ['read', 'update', 'delete'],
+    // Autostop stops a dormant workspace too; only autostart is refused (as Coder's autostart).
+    workspace_dormant: ['read', 'update', 'stop', 'delete'],
   },
   asDBPurge: {
     boundary_log: ['read', 'delete'],
