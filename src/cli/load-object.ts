@@ -1,5 +1,9 @@
 import type { RawStore } from '../../db/queries/index.ts';
+import { apiKeyObject } from '../dbauthz/objects/api-key.ts';
+import { fileObject } from '../dbauthz/objects/file.ts';
+import { groupObject } from '../dbauthz/objects/group.ts';
 import { organizationObject } from '../dbauthz/objects/organization.ts';
+import { provisionerJobObject } from '../dbauthz/objects/provisioner.ts';
 import { templateObject } from '../dbauthz/objects/template.ts';
 import { userObject } from '../dbauthz/objects/user.ts';
 import { workspaceObject } from '../dbauthz/objects/workspace.ts';
@@ -26,22 +30,11 @@ export const objectLoaders: Readonly<Record<string, Loader>> = {
   workspace: workspaceAs(),
   workspace_dormant: workspaceAs(),
   prebuilt_workspace: workspaceAs('prebuilt_workspace'),
-  group: async (raw, id) => {
-    const group = await raw.getGroupById({ id });
-    return { type: 'group', id: group.id, org: group.organizationId };
-  },
-  file: async (raw, id) => {
-    const file = await raw.getFileById({ id });
-    return { type: 'file', id: file.id, owner: file.createdBy };
-  },
-  api_key: async (raw, id) => {
-    const key = await raw.getApiKeyById({ id });
-    return { type: 'api_key', id: key.id, owner: key.userId };
-  },
-  provisioner_jobs: async (raw, id) => {
-    const job = await raw.getProvisionerJobById({ id });
-    return { type: 'provisioner_jobs', id: job.id, org: job.organizationId };
-  },
+  group: async (raw, id) => groupObject(await raw.getGroupById({ id })),
+  file: async (raw, id) => fileObject(await raw.getFileById({ id })),
+  api_key: async (raw, id) => apiKeyObject(await raw.getApiKeyById({ id })),
+  provisioner_jobs: async (raw, id) =>
+    provisionerJobObject(await raw.getProvisionerJobById({ id })),
 };
 
 /** The resource types `dbauthz explain` can look up by id. */

@@ -1,4 +1,5 @@
 import { templateObject } from '../../dbauthz/objects/template.ts';
+import { userSecretObject } from '../../dbauthz/objects/user-secret.ts';
 import { workspaceObject } from '../../dbauthz/objects/workspace.ts';
 import { type Action, explain, object, type RbacObject, type Subject } from '../../rbac/index.ts';
 import { describeExplanation } from '../describe-explanation.ts';
@@ -58,7 +59,7 @@ export function explainedDenials(d: Deployment, subjects: ReadonlyMap<string, Su
     {
       who: 'olivia',
       action: 'read',
-      object: object('user_secret').withOwner(p.member.id).withId('github-token'),
+      object: userSecretObject(p.member.id),
       what: "read mia's secret",
     },
     {
