@@ -9,6 +9,7 @@ export type { AuthorizedStoreOf } from './authorized-store-of.ts';
 export { AUTHORIZED_STORE, buildAuthorizedStore, type StoreOptions } from './build-store.ts';
 export type { CallContext } from './call-context.ts';
 export { organizationColumns } from './columns/organizations.ts';
+export { provisionerDaemonColumns } from './columns/provisioner-daemons.ts';
 export { templateColumns } from './columns/templates.ts';
 export { userColumns } from './columns/users.ts';
 export { workspaceColumns, workspaceFilter } from './columns/workspaces.ts';
@@ -22,9 +23,21 @@ export { groupObject } from './objects/group.ts';
 export { groupMemberObject } from './objects/group-member.ts';
 export { organizationObject } from './objects/organization.ts';
 export { organizationMemberObject } from './objects/organization-member.ts';
+export {
+  provisionerDaemonObject,
+  provisionerDaemonTarget,
+  provisionerJobObject,
+} from './objects/provisioner.ts';
 export { templateObject } from './objects/template.ts';
+export { templateVersionParent } from './objects/template-version.ts';
 export { userObject } from './objects/user.ts';
 export { prebuildAwareTarget, workspaceObject } from './objects/workspace.ts';
+export {
+  authorizeTransition,
+  prebuiltTransitionAction,
+  type Transition,
+  transitionAction,
+} from './objects/workspace-build.ts';
 export * from './subject/index.ts';
 export * from './system-actors/index.ts';
 export { anyOf, type Target } from './target.ts';
