@@ -141,12 +141,10 @@ describe('org role assignment', () => {
     expect(row.roles).toEqual(acme.defaultOrgMemberRoles);
     expect(
       await code(
-        store
-          .as(actorIn(carol, acme, []))
-          .insertOrganizationMember({
-            organizationId: acme.id,
-            userId: (await createUser(database.db)).id,
-          }),
+        store.as(actorIn(carol, acme, [])).insertOrganizationMember({
+          organizationId: acme.id,
+          userId: (await createUser(database.db)).id,
+        }),
       ),
     ).toBe('forbidden');
   });
