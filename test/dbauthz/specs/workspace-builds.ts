@@ -6,7 +6,6 @@ const live = workspaceObj(workspace);
 const prebuildRow = { ...workspace, ownerId: w.prebuildsUser };
 const prebuild = workspaceObj(prebuildRow);
 const strict = { ...w.template, requireActiveVersion: true };
-const strictObj = { ...templateObj };
 const state = { id: build.id, workspaceId: workspace.id, provisionerState: Buffer.from('tf') };
 const buildInput = (transition: string, templateVersionId: string = w.activeVersion) => ({
   workspaceId: workspace.id,
@@ -56,7 +55,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     },
     checks: [
       { action: 'start', object: live },
-      { action: 'update', object: strictObj },
+      { action: 'update', object: templateObj },
     ],
     returns: build,
   },
@@ -70,7 +69,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     },
     checks: [
       { action: 'start', object: live },
-      { action: 'update', object: strictObj, allowed: false },
+      { action: 'update', object: templateObj, allowed: false },
     ],
     rejects: 'forbidden',
     rawCalls: ['getWorkspaceById', 'getTemplateById'],

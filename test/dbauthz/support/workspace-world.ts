@@ -22,9 +22,12 @@ export interface WorkspaceWorld {
   readonly store: AuthorizedStore;
   readonly acme: Organization;
   readonly globex: Organization;
-  /** Acme members: alice and bob (plain), carol (in group `devs`), olga (site owner), tina (org template admin), oscar (org admin). */
+  /**
+   * Acme members: alice and bob (plain), carol (in group `devs`), olga (site owner), tina (org
+   * template admin), oscar (org admin); dave is a plain member of globex only.
+   */
   readonly users: Record<'alice' | 'bob' | 'carol' | 'olga' | 'tina' | 'oscar' | 'dave', User>;
-  /** Dave is a plain member of globex only. */
+  /** The acme group `devs`, whose only member is carol. */
   readonly devsGroupId: string;
   /** An acme template everyone in acme may read and use (Everyone group ACL), made by tina. */
   readonly template: Template;
