@@ -91,7 +91,7 @@ describe(`${config.proposals} random custom roles proposed by random actors (rba
     expect(accepted).toBeGreaterThan(config.proposals / 10);
     expect(rejected).toBeGreaterThan(config.proposals / 10);
     expect(semanticChecks).toBeGreaterThan(config.proposals / 10);
-  });
+  }, 600_000);
 
   it('a rejected role names at least one grant the proposer does not hold (or a forbidden shape)', () => {
     const random = new Random(config.seed).fork(9);
@@ -104,5 +104,5 @@ describe(`${config.proposals} random custom roles proposed by random actors (rba
         reservedName || unheldGrants(actor, role).length > 0,
       );
     }
-  });
+  }, 600_000);
 });

@@ -78,7 +78,7 @@ describe(`${config.policies} random policies (subject x action x type), in memor
     // Not vacuous: both answers are frequent.
     expect(allowedCount).toBeGreaterThan(config.policies / 2);
     expect(deniedCount).toBeGreaterThan(config.policies / 2);
-  });
+  }, 600_000);
 });
 
 /** Asserts `subject` is denied every catalogue pair, in both evaluators and in every table's SQL. */

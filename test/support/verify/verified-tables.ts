@@ -4,18 +4,22 @@ import type {
   Group,
   Organization,
   OrganizationMember,
+  ProvisionerDaemon,
   Template,
   User,
   Workspace,
 } from '../../../db/types.ts';
 import { apiKeyObject } from '../../../src/dbauthz/objects/api-key.ts';
 import { assignOrgRoleObject } from '../../../src/dbauthz/objects/assign-org-role.ts';
+import { boundaryLogObject } from '../../../src/dbauthz/objects/boundary-log.ts';
 import { groupObject } from '../../../src/dbauthz/objects/group.ts';
 import { groupMemberObject } from '../../../src/dbauthz/objects/group-member.ts';
 import { organizationObject } from '../../../src/dbauthz/objects/organization.ts';
 import { organizationMemberObject } from '../../../src/dbauthz/objects/organization-member.ts';
+import { provisionerDaemonObject } from '../../../src/dbauthz/objects/provisioner.ts';
 import { templateObject } from '../../../src/dbauthz/objects/template.ts';
 import { userObject } from '../../../src/dbauthz/objects/user.ts';
+import { userSecretObject } from '../../../src/dbauthz/objects/user-secret.ts';
 import { workspaceObject } from '../../../src/dbauthz/objects/workspace.ts';
 import type { RbacObject } from '../../../src/rbac/index.ts';
 import type { WorldPlan } from './world-plan.ts';
@@ -152,5 +156,60 @@ export const verifiedTables: readonly VerifiedTable[] = [
     key: byId,
     object: (row) => workspaceObject(row as unknown as Workspace),
     get: { method: 'getWorkspaceById', input: (row) => ({ id: row.id }) },
+  },
+
+  {
+    table: 'provisioner_daemons',
+    list: 'listProvisionerDaemons',
+    inputs: (world) => [{}, { organizationId: hotOrgs(world)[0] }],
+    paged: true,
+    key: byId,
+    object: (row) => provisionerDaemonObject(row as unknown as ProvisionerDaemon),
+  },
+  {
+    // No row mapper exists for log rows (writes check owner-only objects); the column map's
+    // documented object is the row with its id and owner.
+    table: 'boundary_logs',
+    list: 'listBoundaryLogs',
+    count: 'countBoundaryLogs',
+    inputs: () => [{}, { allowed: true }],
+    paged: true,
+    key: byId,
+    object: (row) => ({ ...boundaryLogObject(String(row.ownerId)), id: String(row.id) }),
+  },
+  {
+    table: 'connection_logs',
+    list: 'listConnectionLogs',
+    count: 'countConnectionLogs',
+    inputs: () => [{}],
+    paged: true,
+    key: byId,
+    object: (row) => ({
+      type: 'connection_log',
+      id: String(row.id),
+      org: String(row.organizationId),
+    }),
+  },
+  {
+    table: 'audit_logs',
+    list: 'listAuditLogs',
+    count: 'countAuditLogs',
+    inputs: () => [{}],
+    paged: true,
+    key: byId,
+    object: (row) => ({
+      type: 'audit_log',
+      id: String(row.id),
+      ...(row.organizationId === null ? {} : { org: String(row.organizationId) }),
+    }),
+  },
+  {
+    table: 'user_secrets',
+    list: 'listUserSecrets',
+    count: 'countUserSecrets',
+    inputs: (world) => world.users.slice(0, 6).map((u) => ({ userId: u.id })),
+    paged: true,
+    key: byId,
+    object: (row) => ({ ...userSecretObject(String(row.userId)), id: String(row.id) }),
   },
 ];
