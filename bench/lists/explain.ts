@@ -26,6 +26,9 @@ export interface PlanSummary {
   readonly seqScanFilters: readonly string[];
   /** Column casts (`(organization_id)::text`) found in any filter. */
   readonly columnCasts: readonly string[];
+  /** The plan's shape under `plan_cache_mode = force_generic_plan` (parameters unknown to the planner). */
+  readonly genericShape: string;
+  readonly genericUsesIndex: boolean;
 }
 
 interface PlanNode {
@@ -36,13 +39,44 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** Runs EXPLAIN (FORMAT JSON) of `captured` on `client` and summarizes the plan. */
+/** A parameter as an untyped SQL literal (arrays in PostgreSQL's `{...}` text form). */
+function literal(value: unknown): string {
+  const text = Array.isArray(value)
+    ? `{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+    : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * EXPLAIN (FORMAT JSON) of `captured` as the steady state runs it: PREPAREd and EXECUTEd six
+ * times first (the driver reuses one prepared statement per query text, so after five runs
+ * PostgreSQL may switch to a generic plan), then summarized.
+ */
 export async function explain(client: Sql, captured: Captured): Promise<PlanSummary> {
-  const rows = await client.unsafe(
-    `EXPLAIN (FORMAT JSON) ${captured.query}`,
-    captured.parameters as never[],
-  );
-  const plan = (rows[0]!['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan;
+  const name = 'bench_explain';
+  const args = `(${captured.parameters.map(literal).join(', ')})`;
+  await client.unsafe(`PREPARE ${name} AS ${captured.query}`);
+  try {
+    for (let i = 0; i < 6; i++) await client.unsafe(`EXECUTE ${name}${args}`);
+    const plan = async () =>
+      summarize(
+        (
+          (await client.unsafe(`EXPLAIN (FORMAT JSON) EXECUTE ${name}${args}`))[0]![
+            'QUERY PLAN'
+          ] as { Plan: PlanNode }[]
+        )[0]!.Plan,
+      );
+    const steady = await plan();
+    await client.unsafe('SET plan_cache_mode = force_generic_plan');
+    const generic = await plan();
+    return { ...steady, genericShape: generic.shape, genericUsesIndex: generic.usesIndex };
+  } finally {
+    await client.unsafe('RESET plan_cache_mode');
+    await client.unsafe(`DEALLOCATE ${name}`);
+  }
+}
+
+function summarize(plan: PlanNode): Omit<PlanSummary, 'genericShape' | 'genericUsesIndex'> {
   const scans: string[] = [];
   const filters: string[] = [];
   const shape: string[] = [];

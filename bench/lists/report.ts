@@ -59,7 +59,7 @@ export function planLines(sizes: readonly SizeResult[]): string[] {
     const plan = find(s, 'authorized')!.plan!;
     const hand = find(s, 'handWritten')!.plan!;
     return [
-      `- ${s.rows.toLocaleString('en-US')} rows: authorized \`${plan.shape}\`; hand-written \`${hand.shape}\`; RLS \`${find(s, 'rls')!.plan!.shape}\`.` +
+      `- ${s.rows.toLocaleString('en-US')} rows: authorized \`${plan.shape}\`; hand-written \`${hand.shape}\`; RLS \`${find(s, 'rls')!.plan!.shape}\`. Forced generic plan: authorized \`${plan.genericShape}\`, hand-written \`${hand.genericShape}\`.` +
         (plan.columnCasts.length > 0
           ? ` Column casts in the authorized scan filter: ${plan.columnCasts.map((c) => `\`${c}\``).join(', ')}.`
           : ''),
