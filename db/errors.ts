@@ -96,6 +96,7 @@ export function translateDbError(error: unknown): unknown {
       return new InvalidInputError(column, 'must not be null', options);
     }
     case '22P02':
+    case '22021':
     case '22001':
     case '22003':
     case '22007':

@@ -17,19 +17,60 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new InvalidInputError(field, issue?.message ?? 'invalid input', { cause: result.error });
 }
 
+/** The key under which a store method built by `defineQuery` / `defineList` carries its zod schema. */
+export const inputSchema: unique symbol = Symbol.for('dbauthz.input-schema');
+
+/** The input schema of a store method built by `defineQuery` / `defineList`, else `undefined`. */
+export function inputSchemaOf(method: unknown): z.ZodType | undefined {
+  if (typeof method !== 'function') return undefined;
+  return (method as { [inputSchema]?: z.ZodType })[inputSchema];
+}
+
+// Parsed values `validateInput` handed out, with the schema that produced them: the store method
+// receiving one of them unchanged does not parse it again. Only fresh objects zod built are kept
+// (never the caller's own object, which the caller could still change).
+const validated = new WeakMap<object, z.ZodType>();
+
+/**
+ * Validates `input` exactly as store method `method` will (same schema, same `InvalidInputError`)
+ * and returns the parsed value; passing that value on to `method` costs no second parse. A method
+ * without a schema gets `input` back unchanged.
+ */
+export function validateInput(method: unknown, input: unknown): unknown {
+  const schema = inputSchemaOf(method);
+  if (schema === undefined) return input;
+  const parsed = parseInput(schema, input);
+  if (typeof parsed === 'object' && parsed !== null && parsed !== input) {
+    validated.set(parsed, schema);
+  }
+  return parsed;
+}
+
+function parseOnce<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  if (typeof input === 'object' && input !== null && validated.get(input) === schema) {
+    return input as z.output<S>;
+  }
+  return parseInput(schema, input);
+}
+
+function withSchema<F extends object>(method: F, schema: z.ZodType): F {
+  Object.defineProperty(method, inputSchema, { value: schema });
+  return method;
+}
+
 /** Builds a store method: validate the one input object, run, and translate driver errors. */
 export function defineQuery<S extends z.ZodType, R>(
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
 ): (input: z.input<S>) => Promise<R> {
-  return async (input) => {
-    const parsed = parseInput(schema, input);
+  return withSchema(async (input: z.input<S>) => {
+    const parsed = parseOnce(schema, input);
     try {
       return await run(parsed);
     } catch (error) {
       throw translateDbError(error);
     }
-  };
+  }, schema);
 }
 
 /** Builds a list or count method: as `defineQuery`, plus the caller's extra WHERE condition. */
@@ -37,14 +78,14 @@ export function defineList<S extends z.ZodType, R>(
   schema: S,
   run: (input: z.output<S>, where: SQL | undefined) => Promise<R>,
 ): (input: z.input<S>, options?: ListOptions) => Promise<R> {
-  return async (input, options) => {
-    const parsed = parseInput(schema, input);
+  return withSchema(async (input: z.input<S>, options?: ListOptions) => {
+    const parsed = parseOnce(schema, input);
     try {
       return await run(parsed, options?.where);
     } catch (error) {
       throw translateDbError(error);
     }
-  };
+  }, schema);
 }
 
 /** ANDs the present conditions; `undefined` only when there are none (never calls `and()` empty). */

@@ -72,7 +72,7 @@ export function createRawStore(db: Database): RawStore {
 }
 
 export type { BoundaryUsageSummary } from './boundary-usage.ts';
-export type { ListOptions } from './define.ts';
+export { inputSchema, inputSchemaOf, type ListOptions, validateInput } from './define.ts';
 export type { GroupMemberWithUser } from './groups.ts';
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';
 export type { OrganizationMemberWithUser } from './organization-members.ts';
