@@ -1,3 +1,4 @@
+import { validateInput } from '../../db/queries/define.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
 import type { Authorizer, Subject } from '../rbac/types.ts';
 import { scopedActor } from './actor-scope.ts';
@@ -52,14 +53,17 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
     const declaration = declarations[name];
     table[name] = async function (this: unknown, input: unknown, options?: ListOptions) {
       const { core, actor } = bindingOf<AnyRaw>(this, name);
+      const call = core.raw[name]!;
+      // Validated at the boundary with the raw method's own schema, after the actor and before any
+      // declaration reads a field: objects are built from the parsed value (not re-parsed by call).
+      const parsed = validateInput(call, input);
       if (declaration === undefined) {
         throw new ForbiddenError({
           actor: actor.id,
           reason: `no authorization declared for ${name}`,
         });
       }
-      const call = core.raw[name]!;
-      return declaration.run(new StoreCall(core, actor, name), call, input, options);
+      return declaration.run(new StoreCall(core, actor, name), call, parsed, options);
     };
   }
   return table;

@@ -15,6 +15,10 @@ export interface CustomRoleFields {
   readonly memberPermissions?: readonly StoredPermission[] | undefined;
 }
 
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : `<${value === null ? 'null' : typeof value}>`;
+}
+
 /**
  * A custom org role as an RBAC role value bound to its org, validated with the rbac zod schema.
  * As in Coder, an org-scoped custom role may hold only org and member permissions: site or user
@@ -22,7 +26,8 @@ export interface CustomRoleFields {
  * throw `InvalidPolicyError`.
  */
 export function customRoleValue(fields: CustomRoleFields): Role {
-  const where = `custom role "${fields.name}" of org ${fields.organizationId}`;
+  // Named for messages without coercing: a malformed row's object name must not throw a TypeError.
+  const where = `custom role "${shown(fields.name)}" of org ${shown(fields.organizationId)}`;
   if ((fields.sitePermissions?.length ?? 0) > 0 || (fields.userPermissions?.length ?? 0) > 0) {
     throw new InvalidPolicyError(
       `${where}: an organization role may not hold site or user permissions`,

@@ -7,7 +7,17 @@ const log = { id: 'c2d17000-0000-4000-8000-0000000000d1', organizationId: org, t
 export const connectionLogsSpecs: SpecRow[] = [
   {
     method: 'upsertConnectionLog',
-    input: { event: 'connect', time: new Date(0), connectionId: log.id, organizationId: org },
+    input: {
+      event: 'connect',
+      time: new Date(0),
+      connectionId: log.id,
+      organizationId: org,
+      workspaceOwnerId: 'c2d17000-0000-4000-8000-0000000000a1',
+      workspaceId: 'c2d17000-0000-4000-8000-0000000000b1',
+      workspaceName: 'dev',
+      agentName: 'main',
+      type: 'ssh',
+    },
     rawAnswers: { upsertConnectionLog: log },
     checks: [{ action: 'update', object: { type: 'connection_log' } }],
     returns: log,

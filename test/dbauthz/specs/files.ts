@@ -10,7 +10,12 @@ const template = { id: 'a0d17000-0000-4000-8000-0000000000d1', organizationId: o
 export const filesSpecs: SpecRow[] = [
   {
     method: 'insertFile',
-    input: { hash: 'ab'.repeat(32), createdBy: user.id, mimetype: 'application/x-tar', data: 'x' },
+    input: {
+      hash: 'ab'.repeat(32),
+      createdBy: user.id,
+      mimetype: 'application/x-tar',
+      data: Buffer.from('x'),
+    },
     rawAnswers: { insertFile: file },
     checks: [{ action: 'create', object: { type: 'file', owner: user.id } }],
     returns: file,

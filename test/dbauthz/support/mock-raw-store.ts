@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
-import type { RawStore } from '../../../db/queries/index.ts';
+import type { z } from 'zod';
+import { inputSchema, type RawStore } from '../../../db/queries/index.ts';
 
 /** One call that reached the mocked raw store. */
 export interface RawCall {
@@ -17,10 +18,15 @@ export interface MockRawStore {
   readonly transactions: () => number;
 }
 
-/** Builds the mock over `names`; `answers[method]` is what that method resolves to (or rejects with). */
+/**
+ * Builds the mock over `names`; `answers[method]` is what that method resolves to (or rejects with).
+ * `schemas[method]` is attached as the method's input schema, so the authorized store validates
+ * inputs exactly as over the real raw store.
+ */
 export function createMockRawStore(
   names: readonly string[],
   answers: Readonly<Record<string, unknown>> = {},
+  schemas: Readonly<Record<string, z.ZodType>> = {},
 ): MockRawStore {
   const calls: RawCall[] = [];
   let transactions = 0;
@@ -32,6 +38,8 @@ export function createMockRawStore(
       if (answer instanceof Error) throw answer;
       return answer;
     });
+    const schema = schemas[method];
+    if (schema !== undefined) Object.defineProperty(store[method], inputSchema, { value: schema });
   }
   store.inTx = vi.fn(async (fn: (tx: unknown) => Promise<unknown>) => {
     transactions += 1;

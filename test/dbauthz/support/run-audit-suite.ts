@@ -5,6 +5,7 @@ import type { Declarations } from '../../../src/dbauthz/wrappers/declaration.ts'
 import { hasErrorCode } from '../../../src/rbac/errors.ts';
 import type { Authorizer, Subject } from '../../../src/rbac/types.ts';
 import { createMockRawStore } from './mock-raw-store.ts';
+import { rawInputSchemas } from './raw-method-names.ts';
 import { createRecordingAuthorizer, denyAll } from './recording-authorizer.ts';
 import type { SpecRow } from './spec-row.ts';
 
@@ -18,13 +19,16 @@ export const auditActor: Subject = Object.freeze({
 
 type Method = (input: unknown, options?: unknown) => Promise<unknown>;
 
+// The real raw methods' input schemas: spec inputs pass the same boundary validation as in use.
+const schemas = rawInputSchemas();
+
 function storeOver(
   names: readonly string[],
   row: SpecRow,
   authorizer: Authorizer,
   declarations: Declarations<RawStore>,
 ) {
-  const mock = createMockRawStore(names, row.rawAnswers);
+  const mock = createMockRawStore(names, row.rawAnswers, schemas);
   const store = buildAuthorizedStore(mock.store, declarations, { authorizer });
   const method = (bound: unknown) =>
     ((bound as Record<string, Method>)[row.method] as Method).bind(bound);
