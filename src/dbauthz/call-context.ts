@@ -2,7 +2,7 @@ import type { Action, ResourceType } from '../rbac/catalogue.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
 import type { RbacObject, Subject } from '../rbac/types.ts';
 import type { ColumnMap } from '../sql/column-map.ts';
-import { compileFilter } from '../sql/compile-filter.ts';
+import { cachedFilter } from '../sql/filter-cache.ts';
 import type { FilterResult } from '../sql/filter-result.ts';
 import { hideNotFound } from './hide-not-found.ts';
 import type { StoreCore } from './store-core.ts';
@@ -54,7 +54,7 @@ export class StoreCall<S> implements CallContext<S> {
   }
 
   filter(action: Action, type: ResourceType, columns: ColumnMap): FilterResult {
-    const result = compileFilter(this.#core.authorizer.prepare(this.actor, action, type), columns);
+    const result = cachedFilter(this.#core.authorizer, this.actor, action, type, columns);
     this.#core.onDecision?.({
       actor: this.actor,
       action,

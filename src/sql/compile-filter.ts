@@ -2,17 +2,10 @@ import type { Predicate } from '../rbac/types.ts';
 import type { ColumnMap } from './column-map.ts';
 import { filterAnd, filterNot, filterOr } from './combine-filters.ts';
 import { compileAcl, compileMembership, compileMissing } from './compile-leaf.ts';
+import { factorPredicate } from './factor-predicate.ts';
 import { ALL, type FilterResult, NONE } from './filter-result.ts';
 
-/**
- * Compiles a prepared predicate into a filter over one table. Constants fold away (`all` is no
- * condition at all, `none` is no row), a field the map lacks behaves as absent, every leaf is
- * two-valued (NULL-safe under `not`) and every value is a bound parameter.
- * @example
- * const result = compileFilter(authorizer.prepare(subject, 'read', 'workspace'), workspaceColumns);
- * if (result.kind === 'none') return [];
- */
-export function compileFilter(predicate: Predicate, columns: ColumnMap): FilterResult {
+function compileNode(predicate: Predicate, columns: ColumnMap): FilterResult {
   switch (predicate.op) {
     case 'true':
       return ALL;
@@ -26,12 +19,25 @@ export function compileFilter(predicate: Predicate, columns: ColumnMap): FilterR
     case 'acl':
       return compileAcl(columns, predicate);
     case 'and':
-      return filterAnd(...predicate.items.map((item) => compileFilter(item, columns)));
+      return filterAnd(...predicate.items.map((item) => compileNode(item, columns)));
     case 'or':
-      return filterOr(...predicate.items.map((item) => compileFilter(item, columns)));
+      return filterOr(...predicate.items.map((item) => compileNode(item, columns)));
     case 'not':
-      return filterNot(compileFilter(predicate.item, columns));
+      return filterNot(compileNode(predicate.item, columns));
     default:
       return NONE; // an operator this compiler does not know denies
   }
+}
+
+/**
+ * Compiles a prepared predicate into a filter over one table. Common terms of `or` branches are
+ * factored out first (`factorPredicate`), so each condition appears, and is bound, once. Constants
+ * fold away (`all` is no condition at all, `none` is no row), a field the map lacks behaves as
+ * absent, every leaf is two-valued (NULL-safe under `not`) and every value is a bound parameter.
+ * @example
+ * const result = compileFilter(authorizer.prepare(subject, 'read', 'workspace'), workspaceColumns);
+ * if (result.kind === 'none') return [];
+ */
+export function compileFilter(predicate: Predicate, columns: ColumnMap): FilterResult {
+  return compileNode(factorPredicate(predicate), columns);
 }

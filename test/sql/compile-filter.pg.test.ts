@@ -7,7 +7,13 @@ import type { ColumnMap } from '../../src/sql/column-map.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
-import { ids, predicateArbitrary, rowsArbitrary, type ThingRow } from './support/arbitraries.ts';
+import {
+  ids,
+  predicateArbitrary,
+  rowsArbitrary,
+  sharedTermsArbitrary,
+  type ThingRow,
+} from './support/arbitraries.ts';
 import { createThings, thingColumns, things } from './support/things.ts';
 
 let database: TestDatabase;
@@ -120,6 +126,24 @@ describe('compiled filters on PostgreSQL', () => {
             );
             expect(await selectIds(predicate, textOwner)).toEqual(
               expectedIds(predicate, rows, (r) => r.ownerName),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('agrees with the in-memory evaluator on predicates whose branches share terms (factored)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rowsArbitrary,
+        fc.array(sharedTermsArbitrary, { minLength: 1, maxLength: 4 }),
+        async (rows, predicates) => {
+          await replaceRows(rows);
+          for (const predicate of predicates) {
+            expect(await selectIds(predicate, thingColumns)).toEqual(
+              expectedIds(predicate, rows, (r) => r.ownerId),
             );
           }
         },

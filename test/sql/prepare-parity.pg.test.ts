@@ -6,6 +6,7 @@ import type { Action, ResourceType } from '../../src/rbac/catalogue.ts';
 import { orgRoleNames, siteRoleNames } from '../../src/rbac/role-names.ts';
 import type { AclMap, RbacObject, RoleRef, Subject } from '../../src/rbac/types.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
+import { cachedFilter } from '../../src/sql/filter-cache.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { ids, rowsArbitrary, type ThingRow } from './support/arbitraries.ts';
@@ -57,18 +58,23 @@ describe('prepare + compileFilter on PostgreSQL agree with authorize', () => {
           if (verb === 'use' && kind !== 'template') return; // only templates have `use`
           await database.db.execute(sql`truncate things`);
           if (rows.length > 0) await database.db.insert(things).values(rows);
-          const filter = compileFilter(
-            defaultAuthorizer.prepare(subject, verb, kind),
-            thingColumns,
-          );
-          const selected = await database.db
-            .select({ id: things.id })
-            .from(things)
-            .where(toWhere(filter, { all: 'true' }));
           const allowed = rows.filter((row) =>
             defaultAuthorizer.authorize(subject, verb, objectOf(kind, row)),
           );
-          expect(selected.map((r) => r.id).sort()).toEqual(allowed.map((r) => r.id).sort());
+          const expected = allowed.map((r) => r.id).sort();
+          // compiled afresh, then cached: the first cached call compiles, the second is flattened.
+          const filters = [
+            compileFilter(defaultAuthorizer.prepare(subject, verb, kind), thingColumns),
+            cachedFilter(defaultAuthorizer, subject, verb, kind, thingColumns),
+            cachedFilter(defaultAuthorizer, subject, verb, kind, thingColumns),
+          ];
+          for (const filter of filters) {
+            const selected = await database.db
+              .select({ id: things.id })
+              .from(things)
+              .where(toWhere(filter, { all: 'true' }));
+            expect(selected.map((r) => r.id).sort()).toEqual(expected);
+          }
         },
       ),
       { numRuns: 150 },

@@ -80,3 +80,30 @@ export const predicateArbitrary: fc.Arbitrary<Predicate> = fc.letrec<{ node: Pre
     ),
   }),
 ).node;
+
+/** A handful of leaves, so random `or`s of `and`s share terms and factoring has work to do. */
+const sharedLeaf: fc.Arbitrary<Predicate> = fc.constantFrom<Predicate>(
+  { op: 'eq', field: 'org', value: ids.orgA },
+  { op: 'in', field: 'org', values: [ids.orgA, ids.orgB] },
+  { op: 'eq', field: 'owner', value: ids.alice },
+  { op: 'missing', field: 'org' },
+  { op: 'acl', acl: 'user', keys: [ids.alice], orgKey: false, action: 'read' },
+  { op: 'acl', acl: 'group', keys: [ids.group], orgKey: true, action: 'read' },
+  { op: 'true' },
+);
+
+/** `or`s of `and`s (sometimes negated or nested once more) over `sharedLeaf`: prepare's shapes. */
+export const sharedTermsArbitrary: fc.Arbitrary<Predicate> = fc.letrec<{ node: Predicate }>(
+  (tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      sharedLeaf,
+      fc.record({
+        op: fc.constant('and' as const),
+        items: fc.array(tie('node'), { maxLength: 3 }),
+      }),
+      fc.record({ op: fc.constant('or' as const), items: fc.array(tie('node'), { maxLength: 4 }) }),
+      fc.record({ op: fc.constant('not' as const), item: tie('node') }),
+    ),
+  }),
+).node;
