@@ -1,9 +1,10 @@
-import { asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { apiKeys } from '../schema/index.ts';
 import type { ApiKey } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 const keyId = z
   .string()
@@ -29,6 +30,13 @@ export function apiKeysQueries(db: Database) {
       .where(eq(apiKeys.id, sql.placeholder('id')))
       .prepare('api_keys_get_by_id'),
   );
+  const paged = definePagedList({
+    db,
+    table: apiKeys,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [sql`${apiKeys.createdAt} DESC`, asc(apiKeys.id)],
+  });
   return {
     /** The key with this id (expired keys included; the caller checks `expiresAt`); prepared. */
     getApiKeyById: defineQuery(
@@ -53,23 +61,10 @@ export function apiKeysQueries(db: Database) {
     ),
 
     /** One user's keys, newest first. */
-    listApiKeysByUser: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<ApiKey[]> =>
-        db
-          .select()
-          .from(apiKeys)
-          .where(filterWhere(input, where))
-          .orderBy(sql`${apiKeys.createdAt} DESC`, asc(apiKeys.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listApiKeysByUser: paged.list,
 
     /** How many keys one user has. */
-    countApiKeysByUser: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db.select({ n: count() }).from(apiKeys).where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countApiKeysByUser: paged.count,
 
     /** Deletes a key. */
     deleteApiKey: defineQuery(z.object({ id: keyId }), async (input): Promise<void> => {

@@ -1,9 +1,10 @@
-import { count, desc, eq, type SQL } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { auditAction, auditLogs } from '../schema/index.ts';
 import type { AuditLog } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
 
 const action = z.enum(auditAction.enumValues);
@@ -32,6 +33,13 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
 
 /** Queries over `audit_logs`; list/count filters refer to its columns. */
 export function auditLogsQueries(db: Database) {
+  const paged = definePagedList({
+    db,
+    table: auditLogs,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [desc(auditLogs.time), desc(auditLogs.id)],
+  });
   return {
     /** Appends an audit entry (`organizationId` absent for site-wide events). */
     insertAuditLog: defineQuery(
@@ -54,26 +62,10 @@ export function auditLogsQueries(db: Database) {
     ),
 
     /** Audit entries, newest first, filtered by org, user, action, resource and time. */
-    listAuditLogs: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<AuditLog[]> =>
-        db
-          .select()
-          .from(auditLogs)
-          .where(filterWhere(input, where))
-          .orderBy(desc(auditLogs.time), desc(auditLogs.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listAuditLogs: paged.list,
 
     /** How many entries match the same filters as `listAuditLogs`. */
-    countAuditLogs: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(auditLogs)
-        .where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countAuditLogs: paged.count,
   };
 }
 

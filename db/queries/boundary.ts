@@ -1,9 +1,10 @@
-import { count, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { desc, eq, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { boundaryLogs, boundarySessions } from '../schema/index.ts';
 import type { BoundaryLog, BoundarySession } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
 
 /** Where a boundary row belongs; the authorization layer derives these from the agent. */
@@ -43,6 +44,13 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
 
 /** Queries over `boundary_sessions` and `boundary_logs`; list filters refer to `boundary_logs`. */
 export function boundaryQueries(db: Database) {
+  const paged = definePagedList({
+    db,
+    table: boundaryLogs,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [desc(boundaryLogs.time), desc(boundaryLogs.id)],
+  });
   return {
     /** Starts a boundary session for an agent. */
     insertBoundarySession: defineQuery(
@@ -69,26 +77,10 @@ export function boundaryQueries(db: Database) {
     ),
 
     /** Log entries, newest first, filtered by owner, org, workspace, decision and time. */
-    listBoundaryLogs: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<BoundaryLog[]> =>
-        db
-          .select()
-          .from(boundaryLogs)
-          .where(filterWhere(input, where))
-          .orderBy(desc(boundaryLogs.time), desc(boundaryLogs.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listBoundaryLogs: paged.list,
 
     /** How many entries match the same filters as `listBoundaryLogs`. */
-    countBoundaryLogs: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(boundaryLogs)
-        .where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countBoundaryLogs: paged.count,
 
     /** Deletes entries older than `before`; returns how many went. */
     deleteBoundaryLogsOlderThan: defineQuery(

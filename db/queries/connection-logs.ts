@@ -1,9 +1,10 @@
-import { count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { connectionLogs, connectionType } from '../schema/index.ts';
 import type { ConnectionLog } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
 
 const listFilter = z.object({
@@ -31,6 +32,13 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
 
 /** Queries over `connection_logs`; list/count filters refer to its columns. */
 export function connectionLogsQueries(db: Database) {
+  const paged = definePagedList({
+    db,
+    table: connectionLogs,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [desc(connectionLogs.connectTime), desc(connectionLogs.id)],
+  });
   return {
     /**
      * Records a connect or disconnect event, one row per `connectionId`: a connect inserts (or
@@ -82,26 +90,10 @@ export function connectionLogsQueries(db: Database) {
     ),
 
     /** Connection logs, newest connect first, filtered by org, owner, workspace, type and time. */
-    listConnectionLogs: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<ConnectionLog[]> =>
-        db
-          .select()
-          .from(connectionLogs)
-          .where(filterWhere(input, where))
-          .orderBy(desc(connectionLogs.connectTime), desc(connectionLogs.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listConnectionLogs: paged.list,
 
     /** How many logs match the same filters as `listConnectionLogs`. */
-    countConnectionLogs: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(connectionLogs)
-        .where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countConnectionLogs: paged.count,
 
     /** Deletes logs whose connection started before `before`; returns how many went. */
     deleteConnectionLogsOlderThan: defineQuery(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import {
@@ -8,7 +8,8 @@ import {
   SHAREABLE_WORKSPACE_OWNERS,
 } from '../schema/index.ts';
 import type { Organization } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, paging, roleNames } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id, roleNames } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 const name = z
   .string()
@@ -48,6 +49,13 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined,
 export function organizationsQueries(db: Database) {
   const live = (orgId: string) =>
     and(eq(organizations.id, orgId), eq(organizations.deleted, false));
+  const paged = definePagedList({
+    db,
+    table: organizations,
+    filter: listFilter,
+    where: (input, where) => filterWhere(input, where, db),
+    orderBy: [asc(organizations.name), asc(organizations.id)],
+  });
   return {
     /** The organization with this id (soft-deleted ones included, `deleted` tells). */
     getOrganizationById: defineQuery(
@@ -76,26 +84,10 @@ export function organizationsQueries(db: Database) {
     ),
 
     /** Live organizations by name, optionally only those `memberUserId` belongs to. */
-    listOrganizations: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<Organization[]> =>
-        db
-          .select()
-          .from(organizations)
-          .where(filterWhere(input, where, db))
-          .orderBy(asc(organizations.name), asc(organizations.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listOrganizations: paged.list,
 
     /** How many live organizations match the same filters as `listOrganizations`. */
-    countOrganizations: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(organizations)
-        .where(filterWhere(input, where, db));
-      return row?.n ?? 0;
-    }),
+    countOrganizations: paged.count,
 
     /** Inserts an organization and, in the same transaction, its Everyone group (id = org id). */
     insertOrganization: defineQuery(

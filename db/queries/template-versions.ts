@@ -1,9 +1,10 @@
-import { asc, count, eq, type SQL } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { templateVersions } from '../schema/index.ts';
 import type { TemplateVersion } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 const listFilter = z.object({ templateId: id() });
 
@@ -13,6 +14,13 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
 
 /** Queries over `template_versions`; list/count filters refer to its columns. */
 export function templateVersionsQueries(db: Database) {
+  const paged = definePagedList({
+    db,
+    table: templateVersions,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [asc(templateVersions.createdAt), asc(templateVersions.id)],
+  });
   return {
     /** Inserts a version; `templateId` may be omitted for a version imported before its template. */
     insertTemplateVersion: defineQuery(
@@ -43,29 +51,10 @@ export function templateVersionsQueries(db: Database) {
     ),
 
     /** Versions of one template, oldest first. */
-    listTemplateVersionsByTemplate: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<TemplateVersion[]> =>
-        db
-          .select()
-          .from(templateVersions)
-          .where(filterWhere(input, where))
-          .orderBy(asc(templateVersions.createdAt), asc(templateVersions.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listTemplateVersionsByTemplate: paged.list,
 
     /** How many versions one template has. */
-    countTemplateVersionsByTemplate: defineList(
-      listFilter,
-      async (input, where): Promise<number> => {
-        const [row] = await db
-          .select({ n: count() })
-          .from(templateVersions)
-          .where(filterWhere(input, where));
-        return row?.n ?? 0;
-      },
-    ),
+    countTemplateVersionsByTemplate: paged.count,
   };
 }
 

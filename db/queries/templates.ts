@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerJobs, templates, templateVersions } from '../schema/index.ts';
@@ -13,6 +13,7 @@ import {
   type Patch,
   paging,
 } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 const templateName = z
   .string()
@@ -57,6 +58,13 @@ export function templatesQueries(db: Database) {
         .returning(),
       'template',
     );
+  const paged = definePagedList({
+    db,
+    table: templates,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [asc(templates.name), asc(templates.id)],
+  });
   return {
     /** The template with this id (soft-deleted ones included, `deleted` tells). */
     getTemplateById: defineQuery(
@@ -95,26 +103,10 @@ export function templatesQueries(db: Database) {
     ),
 
     /** Templates by name: live ones unless `deleted: true`, optionally of one organization. */
-    listTemplates: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<Template[]> =>
-        db
-          .select()
-          .from(templates)
-          .where(filterWhere(input, where))
-          .orderBy(asc(templates.name), asc(templates.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listTemplates: paged.list,
 
     /** How many templates match the same filters as `listTemplates`. */
-    countTemplates: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(templates)
-        .where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countTemplates: paged.count,
 
     /** Live templates whose versions were imported from this file (for file read rules). */
     listTemplatesUsingFile: defineList(

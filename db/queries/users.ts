@@ -1,19 +1,10 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { userStatus, users } from '../schema/index.ts';
 import type { User } from '../types.ts';
-import {
-  allOf,
-  defineList,
-  defineQuery,
-  firstOrThrow,
-  id,
-  lazy,
-  type Patch,
-  paging,
-  roleNames,
-} from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id, lazy, type Patch, roleNames } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 const username = z
   .string()
@@ -64,6 +55,13 @@ export function usersQueries(db: Database) {
       'user',
     );
 
+  const paged = definePagedList({
+    db,
+    table: users,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [asc(users.username), asc(users.id)],
+  });
   return {
     /** The user with this id (deleted users included, `deleted` tells); prepared statement. */
     getUserById: defineQuery(
@@ -85,23 +83,10 @@ export function usersQueries(db: Database) {
     ),
 
     /** Live users by username order, filtered by a username/email search and status. */
-    listUsers: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<User[]> =>
-        db
-          .select()
-          .from(users)
-          .where(filterWhere(input, where))
-          .orderBy(asc(users.username), asc(users.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listUsers: paged.list,
 
     /** How many live users match the same filters as `listUsers`. */
-    countUsers: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db.select({ n: count() }).from(users).where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countUsers: paged.count,
 
     /** Inserts a user; `member` is dropped from the site roles (everyone has it). */
     insertUser: defineQuery(

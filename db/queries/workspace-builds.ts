@@ -1,9 +1,10 @@
-import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { workspaceBuilds, workspaceBuildWithUser, workspaceTransition } from '../schema/index.ts';
 import type { WorkspaceBuild } from '../types.ts';
-import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
+import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 
 /** The provisioner state of one build, as only `getProvisionerStateByBuildId` returns it. */
 export interface BuildProvisionerState {
@@ -36,6 +37,13 @@ export function workspaceBuildsQueries(db: Database) {
   );
   const getById = async (buildId: string): Promise<WorkspaceBuild> =>
     firstOrThrow(await byId().execute({ id: buildId }), 'workspace build');
+  const paged = definePagedList({
+    db,
+    table: workspaceBuildWithUser,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [desc(workspaceBuildWithUser.buildNumber), asc(workspaceBuildWithUser.id)],
+  });
   return {
     /** The build with this id, with the initiator's username; prepared. */
     getWorkspaceBuildById: defineQuery(z.object({ id: id() }), async (input) => getById(input.id)),
@@ -56,29 +64,10 @@ export function workspaceBuildsQueries(db: Database) {
     ),
 
     /** Builds of a workspace, newest first. */
-    listWorkspaceBuildsByWorkspace: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<WorkspaceBuild[]> =>
-        db
-          .select()
-          .from(workspaceBuildWithUser)
-          .where(filterWhere(input, where))
-          .orderBy(desc(workspaceBuildWithUser.buildNumber), asc(workspaceBuildWithUser.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listWorkspaceBuildsByWorkspace: paged.list,
 
     /** How many builds a workspace has. */
-    countWorkspaceBuildsByWorkspace: defineList(
-      listFilter,
-      async (input, where): Promise<number> => {
-        const [row] = await db
-          .select({ n: count() })
-          .from(workspaceBuildWithUser)
-          .where(filterWhere(input, where));
-        return row?.n ?? 0;
-      },
-    ),
+    countWorkspaceBuildsByWorkspace: paged.count,
 
     /** Inserts a build numbered after the workspace's latest (unless `buildNumber` is given). */
     insertWorkspaceBuild: defineQuery(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import {
@@ -8,17 +8,8 @@ import {
   workspaces,
 } from '../schema/index.ts';
 import type { Workspace } from '../types.ts';
-import {
-  aclSchema,
-  allOf,
-  defineList,
-  defineQuery,
-  firstOrThrow,
-  id,
-  lazy,
-  type Patch,
-  paging,
-} from './define.ts';
+import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
+import { definePagedList } from './paged-list.ts';
 import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
 
 const workspaceName = z
@@ -76,6 +67,13 @@ export function workspacesQueries(db: Database) {
         .returning(),
       'workspace',
     );
+  const paged = definePagedList({
+    db,
+    table: workspaces,
+    filter: listFilter,
+    where: filterWhere,
+    orderBy: [asc(workspaces.name), asc(workspaces.id)],
+  });
   return {
     /** The workspace with this id (soft-deleted ones included, `deleted` tells); prepared. */
     getWorkspaceById: defineQuery(
@@ -119,26 +117,10 @@ export function workspacesQueries(db: Database) {
     ),
 
     /** Workspaces by name, filtered by owner, org, template, status (latest build) and dormancy. */
-    listWorkspaces: defineList(
-      listFilter.extend(paging),
-      async (input, where): Promise<Workspace[]> =>
-        db
-          .select()
-          .from(workspaces)
-          .where(filterWhere(input, where))
-          .orderBy(asc(workspaces.name), asc(workspaces.id))
-          .limit(input.limit)
-          .offset(input.offset),
-    ),
+    listWorkspaces: paged.list,
 
     /** How many workspaces match the same filters as `listWorkspaces`. */
-    countWorkspaces: defineList(listFilter, async (input, where): Promise<number> => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(workspaces)
-        .where(filterWhere(input, where));
-      return row?.n ?? 0;
-    }),
+    countWorkspaces: paged.count,
 
     /** Inserts a workspace; ACLs start empty. */
     insertWorkspace: defineQuery(
