@@ -1,21 +1,33 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import { apiKeyColumns } from '../columns/api-keys.ts';
 import { apiKeyObject } from '../objects/api-key.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
+import { authorizeKeyScope } from '../wrappers/authorize-key-scope.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
+import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
 const keyById = (raw: RawStore, input: { id: string }) => raw.getApiKeyById({ id: input.id });
 
 /** Authorization of the API keys area (domain.md: api keys): every key is owned by its user. */
 export const apiKeysMethods = {
-  /** Created for `userId`: members create their own keys only; site `api_key` create for others. */
-  insertApiKey: authorizeArgs('create', (input: { userId: string }) => ({
-    type: 'api_key',
-    owner: input.userId,
-  })),
+  /**
+   * Created for `userId`: members create their own keys only; site `api_key` create for others.
+   * A scoped session cannot mint a broader key (`authorizeKeyScope`: unless the session is
+   * `coder:all` over `*:*`, the key's scopes must be among the session's scope names and its
+   * allow list within the session's).
+   */
+  insertApiKey: custom<
+    RawStore,
+    InputOf<RawStore, 'insertApiKey'>,
+    OutputOf<RawStore, 'insertApiKey'>
+  >(async (ctx, call, input) => {
+    ctx.authorize('create', { type: 'api_key', owner: input.userId });
+    authorizeKeyScope(ctx.actor, input);
+    return call(input);
+  }),
   /** Lookup for authentication runs as `asSystemRestricted`; a user may also read their own key. */
   getApiKeyById: fetchThenAuthorize('read', apiKeyObject),
   listApiKeysByUser: filteredList('read', 'api_key', apiKeyColumns),

@@ -9,7 +9,6 @@ import type { CallContext } from '../call-context.ts';
 import { customRoleColumns } from '../columns/custom-roles.ts';
 import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
 import { type CustomRoleFields, customRoleValue } from '../objects/custom-role.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
 import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
@@ -48,13 +47,40 @@ function assertNoEscalation(ctx: CallContext<unknown>, role: Role): void {
   });
 }
 
-/** A write of a custom role: validate, `action` on `assign_org_role` in the org, escalation check. */
+/**
+ * Refuses (`ForbiddenError`, reason `system_role`) a write to a stored system role: those are the
+ * deployment's own and change only through the raw store. A missing role is left to the raw call.
+ */
+async function assertNotSystemRole(
+  ctx: CallContext<RawStore>,
+  key: { organizationId: string; name: string },
+  action: 'update' | 'delete',
+): Promise<void> {
+  const [stored] = await ctx.raw.getCustomRolesByNames({ roles: [key] });
+  if (stored?.isSystem !== true) return;
+  throw new ForbiddenError({
+    actor: ctx.actor.id,
+    action,
+    object: { ...assignOrgRoleObject(key.organizationId), role: key.name },
+    reason: 'system_role',
+  });
+}
+
+/**
+ * A write of a custom role: validate (a new role may not be a system role: `InvalidInputError` on
+ * `isSystem`), `action` on `assign_org_role` in the org, escalation check, and an update may not
+ * touch a stored system role.
+ */
 function writeRole<K extends 'insertCustomRole' | 'updateCustomRole'>(action: 'create' | 'update') {
   return custom<RawStore, InputOf<RawStore, K>, OutputOf<RawStore, K>>(async (ctx, call, input) => {
-    const fields = input as CustomRoleFields;
+    const fields = input as CustomRoleFields & { isSystem?: boolean };
+    if (fields.isSystem === true) {
+      throw new InvalidInputError('isSystem', 'system roles cannot be created through the store');
+    }
     const role = proposedRole(fields);
     ctx.authorize(action, assignOrgRoleObject(fields.organizationId));
     assertNoEscalation(ctx as CallContext<unknown>, role);
+    if (action === 'update') await assertNotSystemRole(ctx, fields, 'update');
     return call(input);
   });
 }
@@ -64,9 +90,16 @@ export const customRolesMethods = {
   insertCustomRole: writeRole<'insertCustomRole'>('create'),
   /** Only the permission lists given are granted by the update, so only they are checked. */
   updateCustomRole: writeRole<'updateCustomRole'>('update'),
-  deleteCustomRole: authorizeArgs('delete', (input: { organizationId: string }) =>
-    assignOrgRoleObject(input.organizationId),
-  ),
+  /** `delete` on `assign_org_role` in the org; a stored system role is never deleted. */
+  deleteCustomRole: custom<
+    RawStore,
+    InputOf<RawStore, 'deleteCustomRole'>,
+    OutputOf<RawStore, 'deleteCustomRole'>
+  >(async (ctx, call, input) => {
+    ctx.authorize('delete', assignOrgRoleObject(input.organizationId));
+    await assertNotSystemRole(ctx, input, 'delete');
+    return call(input);
+  }),
   listCustomRoles: filteredList('read', 'assign_org_role', customRoleColumns),
   /** `assign_org_role` read in each org named, in order of first mention. */
   getCustomRolesByNames: orderedChecks((input: { roles: readonly { organizationId: string }[] }) =>

@@ -1,4 +1,6 @@
+import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
+import { hasErrorCode } from '../../rbac/errors.ts';
 import type { CallContext } from '../call-context.ts';
 import { groupMemberColumns } from '../columns/group-members.ts';
 import { groupColumns } from '../columns/groups.ts';
@@ -9,6 +11,8 @@ import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
 import { filteredCountOf, filteredListOf } from '../wrappers/filtered-list-of.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
+import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
 const groupById = (raw: RawStore, input: { id: string }) => raw.getGroupById({ id: input.id });
 const groupOfMember = (raw: RawStore, input: { groupId: string }) =>
@@ -34,8 +38,31 @@ export const groupsMethods = {
   })),
   updateGroup: fetchThenMutate(groupById, 'update', groupObject),
   deleteGroup: fetchThenMutate(groupById, 'delete', groupObject),
-  /** Membership changes are `group` update (as Coder). */
-  insertGroupMember: fetchThenMutate(groupOfMember, 'update', groupObject),
+  /**
+   * Membership changes are `group` update (as Coder). A new member must be a member of the
+   * group's org (else `InvalidInputError` on `userId`, after the check: only a caller who may
+   * update the group learns whether that user is in its org).
+   */
+  insertGroupMember: custom<
+    RawStore,
+    InputOf<RawStore, 'insertGroupMember'>,
+    OutputOf<RawStore, 'insertGroupMember'>
+  >(async (ctx, call, input) => {
+    const group = await ctx.fetch(groupOfMember(ctx.raw, input), 'update');
+    ctx.authorize('update', groupObject(group));
+    try {
+      await ctx.raw.getOrganizationMember({
+        organizationId: group.organizationId,
+        userId: input.userId,
+      });
+    } catch (error) {
+      if (!hasErrorCode(error, 'not_found')) throw error;
+      throw new InvalidInputError('userId', "not a member of the group's organization", {
+        cause: error,
+      });
+    }
+    return call(input);
+  }),
   deleteGroupMember: fetchThenMutate(groupOfMember, 'update', groupObject),
   listGroupMembers: filteredListOf(membersFilter),
   countGroupMembers: filteredCountOf(membersFilter),

@@ -1,13 +1,9 @@
-import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
-import { roleChangeDelta } from '../../rbac/assign.ts';
-import { isOrgRoleName, RoleNames } from '../../rbac/role-names.ts';
-import type { CallContext } from '../call-context.ts';
 import { organizationMemberColumns } from '../columns/organization-members.ts';
-import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
 import { organizationMemberObject } from '../objects/organization-member.ts';
 import { userObject } from '../objects/user.ts';
-import { authorizeRoleChange, inputRoleNames } from '../wrappers/authorize-role-change.ts';
+import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
+import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
@@ -17,43 +13,6 @@ import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
 type In<K extends keyof RawStore> = InputOf<RawStore, K>;
 type Out<K extends keyof RawStore> = OutputOf<RawStore, K>;
-
-/** `organization-member` is implied by membership: on both sides of a change, never in its delta. */
-const withOrgMember = (roles: readonly string[], org: string) =>
-  [...roles, RoleNames.orgMember].map((name) => ({ name, org }));
-
-/**
- * Rejects (`InvalidInputError`) added role names that are neither built-in org roles nor custom
- * roles of this org; custom roles are looked up only when some added name is not built in.
- */
-async function assertKnownOrgRoles(ctx: CallContext<RawStore>, org: string, names: string[]) {
-  const custom = names.filter((name) => !isOrgRoleName(name));
-  if (custom.length === 0) return;
-  const found = await ctx.raw.getCustomRolesByNames({
-    roles: custom.map((name) => ({ organizationId: org, name })),
-  });
-  const known = new Set(found.map((role) => role.name.toLowerCase()));
-  const unknown = custom.filter((name) => !known.has(name.toLowerCase()));
-  if (unknown.length > 0) {
-    throw new InvalidInputError('roles', `not a role of this organization: ${unknown.join(', ')}`);
-  }
-}
-
-/** Checks an org role change: known names, then the delta on `assign_org_role` in the org. */
-async function authorizeOrgRoleChange(
-  ctx: CallContext<RawStore>,
-  org: string,
-  before: readonly string[],
-  after: readonly string[],
-) {
-  const change = roleChangeDelta(withOrgMember(before, org), withOrgMember(after, org));
-  await assertKnownOrgRoles(
-    ctx,
-    org,
-    change.added.map((role) => role.name),
-  );
-  authorizeRoleChange(ctx as CallContext<unknown>, assignOrgRoleObject(org), change);
-}
 
 const memberByKey = (raw: RawStore, input: { organizationId: string; userId: string }) =>
   raw.getOrganizationMember(input);

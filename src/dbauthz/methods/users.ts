@@ -1,11 +1,14 @@
 import type { RawStore } from '../../../db/queries/index.ts';
+import type { CallContext } from '../call-context.ts';
 import { userColumns } from '../columns/users.ts';
 import { userObject } from '../objects/user.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
+import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
+import { authorizeSiteRoleChange, siteRoleNames } from './user-roles.ts';
 
 /** The target user of a write, fetched by the input's `id`. */
 const userById = (raw: RawStore, input: { id: string }) => raw.getUserById({ id: input.id });
@@ -16,7 +19,21 @@ export const usersMethods = {
   getUserByUsername: fetchThenAuthorize('read', userObject),
   listUsers: filteredList('read', 'user', userColumns),
   countUsers: filteredCount('read', 'user', userColumns),
-  insertUser: authorizeArgs('create', () => ({ type: 'user' })),
+  /**
+   * `user` create; given `rbacRoles` are an assignment from no roles (exactly `updateUserRoles`'s
+   * checks: site role names only, `assign` on `assign_role`, the assignability table); a system
+   * user (`isSystem: true`) also needs `system` create, which no role but a site owner holds.
+   */
+  insertUser: custom<RawStore, InputOf<RawStore, 'insertUser'>, OutputOf<RawStore, 'insertUser'>>(
+    async (ctx, call, input) => {
+      const roles =
+        input.rbacRoles === undefined ? [] : siteRoleNames(input.rbacRoles, 'rbacRoles');
+      ctx.authorize('create', { type: 'user' });
+      authorizeSiteRoleChange(ctx as CallContext<unknown>, [], roles);
+      if (input.isSystem === true) ctx.authorize('create', { type: 'system' });
+      return call(input);
+    },
+  ),
   updateUserProfile: fetchThenMutate(userById, 'update_personal', userObject),
   updateUserStatus: fetchThenMutate(userById, 'update', userObject),
 } satisfies Declarations<RawStore>;

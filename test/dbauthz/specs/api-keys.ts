@@ -16,6 +16,22 @@ export const apiKeysSpecs: SpecRow[] = [
     rawCalls: ['insertApiKey'],
   },
   {
+    // A `coder:all` session over `*:*` may mint any scopes; the scope rule makes no RBAC check.
+    method: 'insertApiKey',
+    input: {
+      id: key.id,
+      userId: user.id,
+      hashedSecret: Buffer.from('x'),
+      expiresAt: new Date(0),
+      scopes: ['coder:all'],
+      allowList: ['*:*'],
+    },
+    rawAnswers: { insertApiKey: key },
+    checks: [{ action: 'create', object: { type: 'api_key', owner: user.id } }],
+    returns: key,
+    rawCalls: ['insertApiKey'],
+  },
+  {
     method: 'getApiKeyById',
     input: { id: key.id },
     rawAnswers: { getApiKeyById: key },

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -62,10 +63,26 @@ export const groupsSpecs: SpecRow[] = [
   {
     method: 'insertGroupMember',
     input: { groupId: group.id, userId: user.id },
-    rawAnswers: { getGroupById: group, insertGroupMember: byGroup },
+    rawAnswers: {
+      getGroupById: group,
+      getOrganizationMember: { organizationId: group.organizationId, userId: user.id },
+      insertGroupMember: byGroup,
+    },
     checks: [{ action: 'update', object: groupObject }],
     returns: byGroup,
-    rawCalls: ['getGroupById', 'insertGroupMember'],
+    rawCalls: ['getGroupById', 'getOrganizationMember', 'insertGroupMember'],
+  },
+  {
+    // The new member must belong to the group's org: checked after the group update check.
+    method: 'insertGroupMember',
+    input: { groupId: group.id, userId: user.id },
+    rawAnswers: {
+      getGroupById: group,
+      getOrganizationMember: new NotFoundError('organization member'),
+    },
+    checks: [{ action: 'update', object: groupObject }],
+    rejects: 'invalid_input',
+    rawCalls: ['getGroupById', 'getOrganizationMember'],
   },
   {
     method: 'deleteGroupMember',

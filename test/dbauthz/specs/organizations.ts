@@ -3,6 +3,8 @@ import { fixtures } from './fixtures.ts';
 
 const { org } = fixtures;
 const orgObject = { type: 'organization', id: org.id, org: org.id } as const;
+const orgWithDefaults = { ...org, defaultOrgMemberRoles: ['organization-auditor'] };
+const assignOrgRole = { type: 'assign_org_role', org: org.id } as const;
 
 /** Spec rows of the organizations area. */
 export const organizationsSpecs: SpecRow[] = [
@@ -48,6 +50,38 @@ export const organizationsSpecs: SpecRow[] = [
     checks: [{ action: 'update', object: orgObject }],
     returns: org,
     rawCalls: ['getOrganizationById', 'updateOrganization'],
+  },
+  {
+    // Unchanged defaults (`organization-member` is implied) are no assignment.
+    method: 'updateOrganization',
+    input: { id: org.id, defaultOrgMemberRoles: ['organization-auditor', 'organization-member'] },
+    rawAnswers: { getOrganizationById: orgWithDefaults, updateOrganization: orgWithDefaults },
+    checks: [{ action: 'update', object: orgObject }],
+    returns: orgWithDefaults,
+    rawCalls: ['getOrganizationById', 'updateOrganization'],
+  },
+  {
+    // Changed defaults are an org role assignment to every member: the delta on
+    // `assign_org_role` in the org, then the table (the audit actor has no roles: refused).
+    method: 'updateOrganization',
+    input: { id: org.id, defaultOrgMemberRoles: ['organization-admin'] },
+    rawAnswers: { getOrganizationById: orgWithDefaults, updateOrganization: orgWithDefaults },
+    checks: [
+      { action: 'update', object: orgObject },
+      { action: 'assign', object: assignOrgRole },
+      { action: 'unassign', object: assignOrgRole },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getOrganizationById'],
+  },
+  {
+    // An added name that is neither built in nor a custom role of the org.
+    method: 'updateOrganization',
+    input: { id: org.id, defaultOrgMemberRoles: ['ghost'] },
+    rawAnswers: { getOrganizationById: orgWithDefaults, getCustomRolesByNames: [] },
+    checks: [{ action: 'update', object: orgObject }],
+    rejects: 'invalid_input',
+    rawCalls: ['getOrganizationById', 'getCustomRolesByNames'],
   },
   {
     method: 'deleteOrganization',

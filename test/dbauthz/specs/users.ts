@@ -44,6 +44,47 @@ export const usersSpecs: SpecRow[] = [
     rawCalls: ['insertUser'],
   },
   {
+    // `member` is implied (the schema drops it): no role is assigned, so no assignment check.
+    method: 'insertUser',
+    input: { email: 'eve@example.com', username: 'eve', rbacRoles: ['member'] },
+    rawAnswers: { insertUser: user },
+    checks: [{ action: 'create', object: { type: 'user' } }],
+    returns: user,
+    rawCalls: ['insertUser'],
+  },
+  {
+    // Given site roles are an assignment from none: `assign` on `assign_role`, then the table
+    // (the audit actor has no roles, so the table refuses) and nothing is written.
+    method: 'insertUser',
+    input: { email: 'eve@example.com', username: 'eve', rbacRoles: ['auditor'] },
+    rawAnswers: { insertUser: user },
+    checks: [
+      { action: 'create', object: { type: 'user' } },
+      { action: 'assign', object: { type: 'assign_role' } },
+    ],
+    rejects: 'forbidden',
+    rawCalls: [],
+  },
+  {
+    method: 'insertUser',
+    input: { email: 'eve@example.com', username: 'eve', rbacRoles: ['organization-admin'] },
+    checks: [],
+    rejects: 'invalid_input',
+    rawCalls: [],
+  },
+  {
+    // A system user also needs `system` create (a site owner only).
+    method: 'insertUser',
+    input: { email: 'eve@example.com', username: 'eve', isSystem: true },
+    rawAnswers: { insertUser: user },
+    checks: [
+      { action: 'create', object: { type: 'user' } },
+      { action: 'create', object: { type: 'system' } },
+    ],
+    returns: user,
+    rawCalls: ['insertUser'],
+  },
+  {
     method: 'updateUserProfile',
     input: { id: user.id, name: 'Eve' },
     rawAnswers: { getUserById: user, updateUserProfile: user },
