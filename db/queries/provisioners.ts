@@ -121,6 +121,24 @@ export function provisionersQueries(db: Database) {
         ),
     ),
 
+    /** The daemon of this name in the organization (the key `upsertProvisionerDaemon` conflicts on). */
+    getProvisionerDaemonByOrganizationAndName: defineQuery(
+      z.object({ organizationId: id(), name: z.string().min(1).max(128) }),
+      async (input): Promise<ProvisionerDaemon> =>
+        firstOrThrow(
+          await db
+            .select()
+            .from(provisionerDaemons)
+            .where(
+              and(
+                eq(provisionerDaemons.organizationId, input.organizationId),
+                eq(provisionerDaemons.name, input.name),
+              ),
+            ),
+          'provisioner daemon',
+        ),
+    ),
+
     /** Daemons by name, optionally of one organization. */
     listProvisionerDaemons: defineList(
       z.object({ organizationId: id().optional(), ...paging }),

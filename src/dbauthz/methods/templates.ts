@@ -1,11 +1,16 @@
 import type { RawStore } from '../../../db/queries/index.ts';
+import type { CallContext } from '../call-context.ts';
 import { templateColumns } from '../columns/templates.ts';
+import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
+
+type UpdateMeta = RawStore['updateTemplateMeta'];
 
 /** The target template of a write, fetched by the input's `id` (a deleted one fails in the write). */
 const templateById = (raw: RawStore, input: { id: string }) =>
@@ -29,7 +34,28 @@ export const templatesMethods = {
   listTemplates: filteredList('read', 'template', templateColumns),
   countTemplates: filteredCount('read', 'template', templateColumns),
   listTemplatesUsingFile: filteredList('read', 'template', templateColumns),
-  updateTemplateMeta: fetchThenMutate(templateById, 'update', templateObject),
+  /**
+   * `update` on the template; a new `activeVersionId` must then be a version of THIS template
+   * (looked up; a missing one or one of another template is a `ForbiddenError`).
+   */
+  updateTemplateMeta: custom<RawStore, Parameters<UpdateMeta>[0], Awaited<ReturnType<UpdateMeta>>>(
+    async (ctx: CallContext<RawStore>, call, input) => {
+      const template = await ctx.fetch(templateById(ctx.raw, input), 'update');
+      ctx.authorize('update', templateObject(template));
+      if (input.activeVersionId !== undefined) {
+        const version = await ctx.fetch(
+          ctx.raw.getTemplateVersionById({ id: input.activeVersionId }),
+          'update',
+        );
+        requireMatch(ctx, version.templateId === template.id, 'update', {
+          templateVersionId: version.id,
+          templateId: version.templateId,
+          expectedTemplateId: template.id,
+        });
+      }
+      return call(input);
+    },
+  ),
   updateTemplateAcl: fetchThenMutate(templateById, 'create', templateObject),
   softDeleteTemplate: fetchThenMutate(templateById, 'delete', templateObject),
 } satisfies Declarations<RawStore>;

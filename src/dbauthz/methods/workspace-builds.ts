@@ -1,5 +1,6 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { workspaceObject } from '../objects/workspace.ts';
 import {
@@ -30,6 +31,8 @@ export const workspaceBuildsMethods = {
   /**
    * The transition's action on the workspace (prebuilt fallback), then for a start of a version
    * other than the active one of a template that requires it, `update` on the template (Coder).
+   * The version must be one of the workspace's template (looked up after the transition check; a
+   * missing one or one of another template is a `ForbiddenError`).
    */
   insertWorkspaceBuild: custom<
     RawStore,
@@ -39,6 +42,15 @@ export const workspaceBuildsMethods = {
     const transition: Transition = input.transition;
     const workspace = await fetchWorkspace(ctx, input.workspaceId, transition);
     authorizeTransition(ctx, transition, workspace);
+    const version = await ctx.fetch(
+      ctx.raw.getTemplateVersionById({ id: input.templateVersionId }),
+      transition,
+    );
+    requireMatch(ctx, version.templateId === workspace.templateId, transition, {
+      templateVersionId: version.id,
+      templateId: version.templateId,
+      workspaceTemplateId: workspace.templateId,
+    });
     if (transition === 'start') {
       const template = await ctx.fetch(
         ctx.raw.getTemplateById({ id: workspace.templateId }),

@@ -1,6 +1,9 @@
+import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
+import { type Action, hasAction } from '../../rbac/catalogue.ts';
 import type { CallContext } from '../call-context.ts';
 import { workspaceFilter } from '../columns/workspaces.ts';
+import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { prebuildAwareTarget, workspaceObject } from '../objects/workspace.ts';
 import { fetchWorkspace } from '../objects/workspace-build.ts';
@@ -8,7 +11,7 @@ import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
-import { orderedChecks } from '../wrappers/ordered-checks.ts';
+import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
 
@@ -20,21 +23,52 @@ const workspaceById = (raw: RawStore, input: { id: string }) =>
 const usableTemplate = async (templateId: string, ctx: Ctx) =>
   templateObject(await ctx.fetch(ctx.raw.getTemplateByIdForBuild({ id: templateId }), 'use'));
 
+type AclInput = { userAcl: Record<string, string[]>; groupAcl: Record<string, string[]> };
+type UpdateAcl = RawStore['updateWorkspaceAcl'];
+
+/**
+ * The distinct actions an ACL update grants, users' first then groups', in order of appearance.
+ * Each must be a real `workspace` action: the wildcard or an unknown name is `invalid_input`.
+ */
+function grantedActions(input: AclInput): Action[] {
+  const granted = new Set<Action>();
+  for (const field of ['userAcl', 'groupAcl'] as const) {
+    for (const [key, actions] of Object.entries(input[field])) {
+      for (const action of actions) {
+        if (!hasAction('workspace', action)) {
+          throw new InvalidInputError(`${field}.${key}`, `not a workspace action: ${action}`);
+        }
+        granted.add(action as Action);
+      }
+    }
+  }
+  return [...granted];
+}
+
 /**
  * Authorization of the `workspaces` area (domain.md: workspaces). Rows are checked as
  * `workspace`, or `workspace_dormant` once `dormant_at` is set (lists split the filter the same
  * way); a delete of a prebuilds-owned workspace falls back to `prebuilt_workspace`.
  */
 export const workspacesMethods = {
-  /** `use` on the (live) template, then `create` on the new workspace: the creation ban bites here. */
+  /**
+   * `use` on the (live) template, then `create` on the new workspace: the creation ban bites here.
+   * The template must be of `organizationId` (else a `ForbiddenError`, reason `mismatch`, before
+   * any check): the `create` check is in the org the row is written to, so a template of another
+   * org would let a member banned there create from it.
+   */
   insertWorkspace: orderedChecks(
-    async (input: { templateId: string; ownerId: string; organizationId: string }, ctx: Ctx) => [
-      { action: 'use', target: await usableTemplate(input.templateId, ctx) },
-      {
-        action: 'create',
-        target: { type: 'workspace', owner: input.ownerId, org: input.organizationId },
-      },
-    ],
+    async (input: { templateId: string; ownerId: string; organizationId: string }, ctx: Ctx) => {
+      const template = await usableTemplate(input.templateId, ctx);
+      requireMatch(ctx, template.org === input.organizationId, 'use', template);
+      return [
+        { action: 'use', target: template },
+        {
+          action: 'create',
+          target: { type: 'workspace', owner: input.ownerId, org: input.organizationId },
+        },
+      ];
+    },
   ),
   getWorkspaceById: fetchThenAuthorize('read', workspaceObject),
   getWorkspaceByOwnerAndName: fetchThenAuthorize('read', workspaceObject),
@@ -43,7 +77,21 @@ export const workspacesMethods = {
   countWorkspaces: filteredCount(workspaceFilter('read')),
   updateWorkspace: fetchThenMutate(workspaceById, 'update', workspaceObject),
   updateWorkspaceDormantAt: fetchThenMutate(workspaceById, 'update', workspaceObject),
-  updateWorkspaceAcl: fetchThenMutate(workspaceById, 'share', workspaceObject),
+  /**
+   * `share` on the workspace, then each granted action on it: a sharer hands out only what it
+   * holds itself. Granted actions must be `workspace` actions (no wildcard; else `invalid_input`,
+   * raised only after the share check, so a non-sharer always sees the same denial). A dormant
+   * workspace is checked as `workspace_dormant`, like the share.
+   */
+  updateWorkspaceAcl: custom<RawStore, Parameters<UpdateAcl>[0], Awaited<ReturnType<UpdateAcl>>>(
+    async (ctx, call, input) => {
+      const object = workspaceObject(await fetchWorkspace(ctx, input.id, 'share'));
+      ctx.authorize('share', object);
+      const granted = grantedActions(input);
+      for (const action of granted) ctx.authorize(action, object);
+      return call(input);
+    },
+  ),
   softDeleteWorkspace: fetchThenMutate(workspaceById, 'delete', prebuildAwareTarget),
   /**
    * As Coder: `create` on a workspace owned by the claiming user in the prebuild's org, then `use`

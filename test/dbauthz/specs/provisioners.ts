@@ -1,9 +1,20 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { w } from './workspace-fixtures.ts';
 
 const { job, daemon } = w;
 const jobObject = { type: 'provisioner_jobs', id: job.id, org: w.org } as const;
 const jobsInOrg = { type: 'provisioner_jobs', org: w.org } as const;
+const fileId = 'b0d17000-0000-4000-8000-0000000000d5';
+const file = { id: fileId, createdBy: w.owner };
+const fileObj = { type: 'file', id: fileId, owner: w.owner } as const;
+const daemonObj = { type: 'provisioner_daemon', id: daemon.id, org: w.org } as const;
+const mine = {
+  id: 'b0d17000-0000-4000-8000-0000000000d6',
+  organizationId: w.org,
+  tags: { scope: 'user', owner: w.owner },
+};
+const notFound = new NotFoundError('provisioner daemon');
 
 /** Spec rows of the provisioner area. */
 export const provisionersSpecs: SpecRow[] = [
@@ -14,6 +25,28 @@ export const provisionersSpecs: SpecRow[] = [
     checks: [{ action: 'create', object: jobsInOrg }],
     returns: job,
     rawCalls: ['insertProvisionerJob'],
+  },
+  {
+    method: 'insertProvisionerJob',
+    input: { organizationId: w.org, initiatorId: w.owner, type: 'template_version_import', fileId },
+    rawAnswers: { getFileById: file, insertProvisionerJob: job },
+    checks: [
+      { action: 'create', object: jobsInOrg },
+      { action: 'read', object: fileObj },
+    ],
+    returns: job,
+    rawCalls: ['getFileById', 'insertProvisionerJob'],
+  },
+  {
+    method: 'insertProvisionerJob',
+    input: { organizationId: w.org, initiatorId: w.owner, type: 'template_version_import', fileId },
+    rawAnswers: { getFileById: file, insertProvisionerJob: job },
+    checks: [
+      { action: 'create', object: jobsInOrg },
+      { action: 'read', object: fileObj, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getFileById'],
   },
   {
     method: 'getProvisionerJobById',
@@ -41,18 +74,57 @@ export const provisionersSpecs: SpecRow[] = [
   {
     method: 'upsertProvisionerDaemon',
     input: { organizationId: w.org, name: 'd1' },
-    rawAnswers: { upsertProvisionerDaemon: daemon },
+    rawAnswers: {
+      getProvisionerDaemonByOrganizationAndName: notFound,
+      upsertProvisionerDaemon: daemon,
+    },
     checks: [{ action: 'create', object: { type: 'provisioner_daemon', org: w.org } }],
+    returns: daemon,
+    rawCalls: ['getProvisionerDaemonByOrganizationAndName', 'upsertProvisionerDaemon'],
+  },
+  {
+    method: 'upsertProvisionerDaemon',
+    input: { organizationId: w.org, name: 'd1', tags: { scope: 'user', owner: w.owner } },
+    rawAnswers: {
+      getProvisionerDaemonByOrganizationAndName: daemon,
+      upsertProvisionerDaemon: daemon,
+    },
+    checks: [
+      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
+      { action: 'update', object: daemonObj, allowed: false },
+      { action: 'create', object: daemonObj, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getProvisionerDaemonByOrganizationAndName'],
+  },
+  {
+    method: 'getProvisionerDaemonByOrganizationAndName',
+    input: { organizationId: w.org, name: 'd1' },
+    rawAnswers: { getProvisionerDaemonByOrganizationAndName: daemon },
+    checks: [{ action: 'read', object: daemonObj }],
     returns: daemon,
   },
   {
     method: 'upsertProvisionerDaemon',
     input: { organizationId: w.org, name: 'mine', tags: { scope: 'user', owner: w.owner } },
-    rawAnswers: { upsertProvisionerDaemon: daemon },
+    rawAnswers: { getProvisionerDaemonByOrganizationAndName: mine, upsertProvisionerDaemon: mine },
     checks: [
       { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
+      { action: 'update', object: { ...daemonObj, id: mine.id, owner: w.owner } },
     ],
-    returns: daemon,
+    returns: mine,
+  },
+  {
+    method: 'upsertProvisionerDaemon',
+    input: { organizationId: w.org, name: 'mine', tags: { scope: 'user', owner: w.owner } },
+    rawAnswers: { getProvisionerDaemonByOrganizationAndName: mine, upsertProvisionerDaemon: mine },
+    checks: [
+      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
+      { action: 'update', object: { ...daemonObj, id: mine.id, owner: w.owner }, allowed: false },
+      { action: 'create', object: { ...daemonObj, id: mine.id, owner: w.owner } },
+    ],
+    returns: mine,
+    rawCalls: ['getProvisionerDaemonByOrganizationAndName', 'upsertProvisionerDaemon'],
   },
   {
     method: 'listProvisionerDaemons',

@@ -3,6 +3,7 @@ import { templateObj, w } from './workspace-fixtures.ts';
 
 const { version, orphanVersion } = w;
 const orgTemplate = { type: 'template', org: w.org } as const;
+const otherOrg = 'b0d17000-0000-4000-8000-0000000000f2';
 
 /** Spec rows of the template versions area. */
 export const templateVersionsSpecs: SpecRow[] = [
@@ -15,18 +16,61 @@ export const templateVersionsSpecs: SpecRow[] = [
       jobId: w.job.id,
       createdBy: w.owner,
     },
-    rawAnswers: { getTemplateById: w.template, insertTemplateVersion: version },
+    rawAnswers: {
+      getTemplateById: w.template,
+      getProvisionerJobById: w.job,
+      insertTemplateVersion: version,
+    },
     checks: [{ action: 'update', object: templateObj }],
     returns: version,
-    rawCalls: ['getTemplateById', 'insertTemplateVersion'],
+    rawCalls: ['getTemplateById', 'getProvisionerJobById', 'insertTemplateVersion'],
   },
   {
     method: 'insertTemplateVersion',
     input: { organizationId: w.org, name: 'v0', jobId: w.job.id, createdBy: w.owner },
-    rawAnswers: { insertTemplateVersion: orphanVersion },
+    rawAnswers: { getProvisionerJobById: w.job, insertTemplateVersion: orphanVersion },
     checks: [{ action: 'create', object: orgTemplate }],
     returns: orphanVersion,
-    rawCalls: ['insertTemplateVersion'],
+    rawCalls: ['getProvisionerJobById', 'insertTemplateVersion'],
+  },
+  {
+    method: 'insertTemplateVersion',
+    input: { organizationId: otherOrg, name: 'v0', jobId: w.job.id, createdBy: w.owner },
+    rawAnswers: { getProvisionerJobById: w.job, insertTemplateVersion: orphanVersion },
+    checks: [],
+    rejects: 'forbidden',
+    rawCalls: ['getProvisionerJobById'],
+  },
+  {
+    method: 'insertTemplateVersion',
+    input: {
+      templateId: w.template.id,
+      organizationId: otherOrg,
+      name: 'v1',
+      jobId: w.job.id,
+      createdBy: w.owner,
+    },
+    rawAnswers: { getTemplateById: w.template, getProvisionerJobById: w.job },
+    checks: [],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateById'],
+  },
+  {
+    method: 'insertTemplateVersion',
+    input: {
+      templateId: w.template.id,
+      organizationId: w.org,
+      name: 'v1',
+      jobId: w.job.id,
+      createdBy: w.owner,
+    },
+    rawAnswers: {
+      getTemplateById: w.template,
+      getProvisionerJobById: { ...w.job, organizationId: otherOrg },
+    },
+    checks: [],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateById', 'getProvisionerJobById'],
   },
   {
     method: 'getTemplateVersionById',

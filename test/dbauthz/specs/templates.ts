@@ -3,6 +3,7 @@ import { templateObj, w } from './workspace-fixtures.ts';
 
 const { template } = w;
 const byId = { getTemplateById: template };
+const foreignTemplateId = 'b0d17000-0000-4000-8000-0000000000a9';
 
 /** Spec rows of the templates area. */
 export const templatesSpecs: SpecRow[] = [
@@ -63,6 +64,30 @@ export const templatesSpecs: SpecRow[] = [
     checks: [{ action: 'update', object: templateObj }],
     returns: template,
     rawCalls: ['getTemplateById', 'updateTemplateMeta'],
+  },
+  {
+    method: 'updateTemplateMeta',
+    input: { id: template.id, activeVersionId: w.otherVersion },
+    rawAnswers: {
+      ...byId,
+      getTemplateVersionById: { ...w.version, id: w.otherVersion },
+      updateTemplateMeta: template,
+    },
+    checks: [{ action: 'update', object: templateObj }],
+    returns: template,
+    rawCalls: ['getTemplateById', 'getTemplateVersionById', 'updateTemplateMeta'],
+  },
+  {
+    method: 'updateTemplateMeta',
+    input: { id: template.id, activeVersionId: w.otherVersion },
+    rawAnswers: {
+      ...byId,
+      getTemplateVersionById: { ...w.orphanVersion, templateId: foreignTemplateId },
+      updateTemplateMeta: template,
+    },
+    checks: [{ action: 'update', object: templateObj }],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateById', 'getTemplateVersionById'],
   },
   {
     method: 'updateTemplateAcl',

@@ -14,34 +14,67 @@ const buildInput = (transition: string, templateVersionId: string = w.activeVers
   initiatorId: w.owner,
   jobId: w.job.id,
 });
+/** Another version of the workspace's template, and one of another template. */
+const otherOfSame = { ...w.version, id: w.otherVersion };
+const foreignVersion = {
+  ...w.version,
+  id: w.otherVersion,
+  templateId: 'b0d17000-0000-4000-8000-0000000000a9',
+};
 const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
 
 /** Spec rows of the builds area. */
 export const workspaceBuildsSpecs: SpecRow[] = [
   {
     method: 'insertWorkspaceBuild',
+    input: buildInput('start', w.otherVersion),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateVersionById: foreignVersion,
+      insertWorkspaceBuild: build,
+    },
+    checks: [{ action: 'start', object: live }],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById', 'getTemplateVersionById'],
+  },
+  {
+    method: 'insertWorkspaceBuild',
     input: buildInput('start'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getTemplateVersionById: w.version,
       getTemplateById: w.template,
       insertWorkspaceBuild: build,
     },
     checks: [{ action: 'start', object: live }],
     returns: build,
-    rawCalls: ['getWorkspaceById', 'getTemplateById', 'insertWorkspaceBuild'],
+    rawCalls: [
+      'getWorkspaceById',
+      'getTemplateVersionById',
+      'getTemplateById',
+      'insertWorkspaceBuild',
+    ],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('stop'),
-    rawAnswers: { getWorkspaceById: workspace, insertWorkspaceBuild: build },
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateVersionById: w.version,
+      insertWorkspaceBuild: build,
+    },
     checks: [{ action: 'stop', object: live }],
     returns: build,
-    rawCalls: ['getWorkspaceById', 'insertWorkspaceBuild'],
+    rawCalls: ['getWorkspaceById', 'getTemplateVersionById', 'insertWorkspaceBuild'],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('delete'),
-    rawAnswers: { getWorkspaceById: workspace, insertWorkspaceBuild: build },
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getTemplateVersionById: w.version,
+      insertWorkspaceBuild: build,
+    },
     checks: [{ action: 'delete', object: live }],
     returns: build,
   },
@@ -50,6 +83,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('start', w.otherVersion),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getTemplateVersionById: otherOfSame,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
     },
@@ -64,6 +98,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('start', w.otherVersion),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getTemplateVersionById: otherOfSame,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
     },
@@ -72,13 +107,14 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       { action: 'update', object: templateObj, allowed: false },
     ],
     rejects: 'forbidden',
-    rawCalls: ['getWorkspaceById', 'getTemplateById'],
+    rawCalls: ['getWorkspaceById', 'getTemplateVersionById', 'getTemplateById'],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('start'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getTemplateVersionById: w.version,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
     },
@@ -88,7 +124,11 @@ export const workspaceBuildsSpecs: SpecRow[] = [
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('delete'),
-    rawAnswers: { getWorkspaceById: prebuildRow, insertWorkspaceBuild: build },
+    rawAnswers: {
+      getWorkspaceById: prebuildRow,
+      getTemplateVersionById: w.version,
+      insertWorkspaceBuild: build,
+    },
     checks: [
       { action: 'delete', object: prebuild, allowed: false },
       { action: 'delete', object: { ...prebuild, type: 'prebuilt_workspace' } },
@@ -98,7 +138,11 @@ export const workspaceBuildsSpecs: SpecRow[] = [
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('stop'),
-    rawAnswers: { getWorkspaceById: prebuildRow, insertWorkspaceBuild: build },
+    rawAnswers: {
+      getWorkspaceById: prebuildRow,
+      getTemplateVersionById: w.version,
+      insertWorkspaceBuild: build,
+    },
     checks: [
       { action: 'stop', object: prebuild, allowed: false },
       { action: 'update', object: { ...prebuild, type: 'prebuilt_workspace' } },

@@ -8,6 +8,7 @@ const prebuildRow = { ...workspace, ownerId: w.prebuildsUser };
 const prebuild = workspaceObj(prebuildRow);
 const byId = { getWorkspaceById: workspace };
 const claimer = 'b0d17000-0000-4000-8000-0000000000e2';
+const otherOrg = 'b0d17000-0000-4000-8000-0000000000f2';
 
 /** Spec rows of the workspaces area (two filters per list: live and dormant rows). */
 export const workspacesSpecs: SpecRow[] = [
@@ -27,6 +28,14 @@ export const workspacesSpecs: SpecRow[] = [
     input: { ownerId: w.owner, organizationId: w.org, templateId: w.template.id, name: 'dev' },
     rawAnswers: { getTemplateByIdForBuild: w.template, insertWorkspace: workspace },
     checks: [{ action: 'use', object: templateObj, allowed: false }],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateByIdForBuild'],
+  },
+  {
+    method: 'insertWorkspace',
+    input: { ownerId: w.owner, organizationId: otherOrg, templateId: w.template.id, name: 'dev' },
+    rawAnswers: { getTemplateByIdForBuild: w.template, insertWorkspace: workspace },
+    checks: [],
     rejects: 'forbidden',
     rawCalls: ['getTemplateByIdForBuild'],
   },
@@ -98,9 +107,36 @@ export const workspacesSpecs: SpecRow[] = [
     method: 'updateWorkspaceAcl',
     input: { id: workspace.id, userAcl: { [claimer]: ['read'] }, groupAcl: {} },
     rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
-    checks: [{ action: 'share', object: live }],
+    checks: [
+      { action: 'share', object: live },
+      { action: 'read', object: live },
+    ],
     returns: workspace,
     rawCalls: ['getWorkspaceById', 'updateWorkspaceAcl'],
+  },
+  {
+    method: 'updateWorkspaceAcl',
+    input: {
+      id: workspace.id,
+      userAcl: { [claimer]: ['read', 'ssh'] },
+      groupAcl: { [w.org]: ['ssh', 'start'] },
+    },
+    rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
+    checks: [
+      { action: 'share', object: live },
+      { action: 'read', object: live },
+      { action: 'ssh', object: live, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById'],
+  },
+  {
+    method: 'updateWorkspaceAcl',
+    input: { id: workspace.id, userAcl: { [claimer]: ['*'] }, groupAcl: {} },
+    rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
+    checks: [{ action: 'share', object: live }],
+    rejects: 'invalid_input',
+    rawCalls: ['getWorkspaceById'],
   },
   {
     method: 'softDeleteWorkspace',
