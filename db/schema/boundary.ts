@@ -6,23 +6,28 @@ import { users } from './users.ts';
 import { workspaceAgents } from './workspace-agents.ts';
 import { workspaces } from './workspaces.ts';
 
+/** Where boundary rows come from: the workspace owner, org, workspace and agent (all required). */
+const agentPlacement = () => ({
+  ownerId: uuid('owner_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  agentId: uuid('agent_id')
+    .notNull()
+    .references(() => workspaceAgents.id, { onDelete: 'cascade' }),
+});
+
 /** A boundary (network policy) session run by an agent inside a workspace. */
 export const boundarySessions = pgTable(
   'boundary_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    agentId: uuid('agent_id')
-      .notNull()
-      .references(() => workspaceAgents.id, { onDelete: 'cascade' }),
+    ...agentPlacement(),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     endedAt: timestamptz('ended_at'),
   },
@@ -35,18 +40,7 @@ export const boundaryLogs = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     sessionId: uuid('session_id').references(() => boundarySessions.id, { onDelete: 'set null' }),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    agentId: uuid('agent_id')
-      .notNull()
-      .references(() => workspaceAgents.id, { onDelete: 'cascade' }),
+    ...agentPlacement(),
     time: timestamptz('time').notNull(),
     method: text('method').notNull().default(''),
     url: text('url').notNull(),
