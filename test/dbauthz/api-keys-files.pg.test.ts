@@ -3,7 +3,6 @@ import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
-import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createApiKey,
@@ -15,6 +14,7 @@ import {
   createTemplateVersion,
   createUser,
 } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -22,18 +22,6 @@ let store: AuthorizedStore;
 let acme: Organization;
 let alice: User;
 let bob: User;
-
-const memberOf = (user: User, org: Organization, orgRoles: string[] = []): Subject =>
-  Object.freeze({
-    id: user.id,
-    roles: [
-      'member',
-      { name: 'organization-member', org: org.id },
-      ...orgRoles.map((name) => ({ name, org: org.id })),
-    ],
-    groups: [],
-    scope: 'coder:all',
-  });
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -51,7 +39,7 @@ describe('API keys', () => {
   it("keeps another user's key invisible: not readable, not listed, not deletable", async () => {
     const mine = await createApiKey(database.db, { userId: alice.id });
     const theirs = await createApiKey(database.db, { userId: bob.id });
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.getApiKeyById({ id: mine.id })).id).toBe(mine.id);
     const denied = await asAlice.getApiKeyById({ id: theirs.id }).catch((e: unknown) => e);
     const missing = await asAlice.getApiKeyById({ id: 'nosuchkey00' }).catch((e: unknown) => e);
@@ -66,7 +54,7 @@ describe('API keys', () => {
   });
 
   it('lets a user create keys for themselves only; the system actor reads any key and records use', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     const base = { hashedSecret: Buffer.from('secret'), expiresAt: new Date('2100-01-01') };
     const key = await asAlice.insertApiKey({ ...base, id: 'alicekey0001', userId: alice.id });
     await expect(
@@ -85,16 +73,16 @@ describe('API keys', () => {
 
 describe('files', () => {
   it('lets a member upload as themselves only and read their own file', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     const input = { hash: 'a'.repeat(64), mimetype: 'application/x-tar', data: Buffer.from('tar') };
     const file = await asAlice.insertFile({ ...input, createdBy: alice.id });
     await expect(asAlice.insertFile({ ...input, createdBy: bob.id })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     expect((await asAlice.getFileById({ id: file.id })).data).toEqual(Buffer.from('tar'));
-    await expect(store.as(memberOf(bob, acme)).getFileById({ id: file.id })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      store.as(memberOf(bob.id, acme.id)).getFileById({ id: file.id }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('lets a template admin read a file used by a template it may update; a member cannot', async () => {
@@ -117,13 +105,13 @@ describe('files', () => {
     });
     const templateAdmin = await createUser(database.db);
     await createMember(database.db, { organizationId: acme.id, userId: templateAdmin.id });
-    const asAdmin = store.as(memberOf(templateAdmin, acme, ['organization-template-admin']));
+    const asAdmin = store.as(memberOf(templateAdmin.id, acme.id, ['organization-template-admin']));
     expect((await asAdmin.getFileById({ id: file.id })).id).toBe(file.id);
     await expect(
-      store.as(memberOf(alice, acme)).getFileById({ id: file.id }),
+      store.as(memberOf(alice.id, acme.id)).getFileById({ id: file.id }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     const otherOrg = await createOrganization(database.db);
-    const outsider = store.as(memberOf(alice, otherOrg, ['organization-template-admin']));
+    const outsider = store.as(memberOf(alice.id, otherOrg.id, ['organization-template-admin']));
     await expect(outsider.getFileById({ id: file.id })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

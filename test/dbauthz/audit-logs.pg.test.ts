@@ -4,9 +4,11 @@ import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { AuditLog, Organization } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createAuditLog, createOrganization } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -19,9 +21,9 @@ let siteEntries: AuditLog[];
 
 const member = randomUUID();
 const actor = (roles: RoleName[], id: string = randomUUID()): Subject =>
-  Object.freeze({ id, roles, groups: [], scope: 'coder:all' });
-const inOrg = (org: Organization, name: string, id?: string) =>
-  actor(['member', { name: 'organization-member', org: org.id }, { name, org: org.id }], id);
+  createSubject({ id, roles });
+const inOrg = (org: Organization, name: string, id: string = randomUUID()) =>
+  memberOf(id, org.id, [name]);
 const ids = (entries: readonly AuditLog[]) => entries.map((e) => e.id);
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 0, minute));
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
@@ -11,6 +11,7 @@ import {
   createBoundaryLog,
   createUser,
 } from '../support/factories/index.ts';
+import { expectForbidden, memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -18,18 +19,8 @@ let store: AuthorizedStore;
 let alice: AgentPlacement; // alice's workspace agent
 let bob: AgentPlacement; // bob's, in another org
 
-const person = (id: string, roles: Subject['roles']): Subject =>
-  Object.freeze({ id, roles, groups: [], scope: 'coder:all' });
-const member = (p: AgentPlacement) =>
-  person(p.ownerId, ['member', { name: 'organization-member', org: p.organizationId }]);
-const forbidden = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a ForbiddenError'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ForbiddenError);
-      return (error as ForbiddenError).detail.reason;
-    },
-  );
+const person = (id: string, roles: Subject['roles']): Subject => createSubject({ id, roles });
+const member = (p: AgentPlacement) => memberOf(p.ownerId, p.organizationId);
 const entry = (url: string, time = new Date('2030-01-01T00:00:00Z')) => ({
   time,
   url,
@@ -80,15 +71,17 @@ describe('boundary logs through the authorized store', () => {
     const before = await raw.countBoundaryLogs({});
     const { workspaceName: _, ...aliceAgent } = alice;
     expect(
-      await forbidden(
+      await expectForbidden(
         store.as(member(bob)).insertBoundaryLogs({ ...aliceAgent, logs: [entry('https://x/')] }),
       ),
     ).toBe('forbidden');
     const owner = person((await createUser(database.db)).id, ['owner', 'member']);
-    expect(await forbidden(store.as(owner).insertBoundarySession(aliceAgent))).toBe('forbidden');
+    expect(await expectForbidden(store.as(owner).insertBoundarySession(aliceAgent))).toBe(
+      'forbidden',
+    );
     const ghost = { ...aliceAgent, agentId: randomUUID() };
     expect(
-      await forbidden(
+      await expectForbidden(
         store.as(member(alice)).insertBoundaryLogs({ ...ghost, logs: [entry('https://x/')] }),
       ),
     ).toBe('not_found');
@@ -116,12 +109,14 @@ describe('boundary logs through the authorized store', () => {
     const newer = await raw.countBoundaryLogs({ since: cutoff });
     for (const roles of [['owner', 'member'], ['auditor']] as const) {
       const human = store.as(person(randomUUID(), [...roles]));
-      expect(await forbidden(human.deleteBoundaryLogsOlderThan({ before: cutoff }))).toBe(
+      expect(await expectForbidden(human.deleteBoundaryLogsOlderThan({ before: cutoff }))).toBe(
         'forbidden',
       );
     }
     expect(
-      await forbidden(store.asSystemRestricted().deleteBoundaryLogsOlderThan({ before: cutoff })),
+      await expectForbidden(
+        store.asSystemRestricted().deleteBoundaryLogsOlderThan({ before: cutoff }),
+      ),
     ).toBe('forbidden');
     expect(await raw.countBoundaryLogs({ until: cutoff })).toBe(2);
     expect(await store.asDBPurge().deleteBoundaryLogsOlderThan({ before: cutoff })).toBe(2);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { ConnectionLog } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
@@ -11,6 +11,7 @@ import {
   createAgentPlacement,
   createConnectionLog,
 } from '../support/factories/index.ts';
+import { expectForbidden, memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -21,22 +22,10 @@ let acmeLogs: ConnectionLog[];
 let globexLogs: ConnectionLog[];
 
 const actor = (roles: RoleName[], id: string = randomUUID()): Subject =>
-  Object.freeze({ id, roles, groups: [], scope: 'coder:all' });
-const inOrg = (p: AgentPlacement, name: string, id?: string) =>
-  actor(
-    [
-      'member',
-      { name: 'organization-member', org: p.organizationId },
-      { name, org: p.organizationId },
-    ],
-    id,
-  );
+  createSubject({ id, roles });
+const inOrg = (p: AgentPlacement, name: string, id: string = randomUUID()) =>
+  memberOf(id, p.organizationId, [name]);
 const ids = (logs: readonly ConnectionLog[]) => logs.map((l) => l.id);
-const forbidden = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a ForbiddenError'),
-    (error: unknown) => expect(error).toBeInstanceOf(ForbiddenError),
-  );
 const at = (day: number) => new Date(Date.UTC(2030, 0, day));
 
 beforeAll(async () => {
@@ -93,8 +82,8 @@ describe('connection logs through the authorized store', () => {
       agentName: 'main',
       type: 'ssh' as const,
     };
-    await forbidden(store.as(inOrg(acme, 'organization-admin')).upsertConnectionLog(event));
-    await forbidden(
+    await expectForbidden(store.as(inOrg(acme, 'organization-admin')).upsertConnectionLog(event));
+    await expectForbidden(
       store
         .as(inOrg(acme, 'organization-workspace-access', acme.ownerId))
         .upsertConnectionLog(event),
@@ -120,9 +109,11 @@ describe('connection logs through the authorized store', () => {
   it('lets the purge actor delete old logs; auditors, org admins and the logger cannot', async () => {
     const cutoff = at(2);
     for (const subject of [actor(['auditor']), inOrg(acme, 'organization-admin')]) {
-      await forbidden(store.as(subject).deleteConnectionLogsOlderThan({ before: cutoff }));
+      await expectForbidden(store.as(subject).deleteConnectionLogsOlderThan({ before: cutoff }));
     }
-    await forbidden(store.asConnectionLogger().deleteConnectionLogsOlderThan({ before: cutoff }));
+    await expectForbidden(
+      store.asConnectionLogger().deleteConnectionLogsOlderThan({ before: cutoff }),
+    );
     expect(await raw.countConnectionLogs({ until: cutoff })).toBe(1);
     expect(await store.asDBPurge().deleteConnectionLogsOlderThan({ before: cutoff })).toBe(1);
     expect(ids(await raw.listConnectionLogs({ until: at(4) }))).toEqual(ids(acmeLogs));

@@ -3,9 +3,9 @@ import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { ForbiddenError, hasErrorCode } from '../../src/rbac/errors.ts';
-import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createOrganization, createUser } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -14,17 +14,8 @@ let acme: Organization;
 let globex: Organization;
 let admin: User;
 
-const orgAdmin = (user: User, org: Organization): Subject =>
-  Object.freeze({
-    id: user.id,
-    roles: [
-      'member',
-      { name: 'organization-member', org: org.id },
-      { name: 'organization-admin', org: org.id },
-    ],
-    groups: [],
-    scope: 'coder:all',
-  });
+const orgAdmin = (user: User, org: Organization) =>
+  memberOf(user.id, org.id, ['organization-admin']);
 const perm = (type: string, action: string, negate = false) => ({ type, action, negate });
 const names = async (org: Organization) =>
   (await raw.listCustomRoles({ organizationId: org.id })).map((r) => r.name);
@@ -108,14 +99,7 @@ describe('custom roles and the escalation check', () => {
     });
     expect(updated.orgPermissions).toEqual([perm('template', 'use')]);
     const member = await createUser(database.db);
-    const asMember = store.as(
-      Object.freeze({
-        id: member.id,
-        roles: ['member', { name: 'organization-member', org: acme.id }],
-        groups: [],
-        scope: 'coder:all',
-      }),
-    );
+    const asMember = store.as(memberOf(member.id, acme.id));
     expect((await asMember.listCustomRoles({})).map((r) => r.name)).toEqual(['template-viewer']);
     await expect(asMember.deleteCustomRole(key)).rejects.toBeInstanceOf(ForbiddenError);
     await asAdmin.deleteCustomRole(key);

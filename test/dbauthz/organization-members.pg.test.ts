@@ -3,7 +3,7 @@ import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
-import type { Subject } from '../../src/rbac/types.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createCustomRole,
@@ -11,6 +11,7 @@ import {
   createOrganization,
   createUser,
 } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -19,19 +20,6 @@ let acme: Organization;
 let globex: Organization;
 let bob: User;
 
-/** A subject holding `member`, the org floor in `org`, and `orgRoles` there. */
-const actorIn = (user: User, org: Organization, orgRoles: string[], site: string[] = []) =>
-  Object.freeze({
-    id: user.id,
-    roles: [
-      'member',
-      ...site,
-      { name: 'organization-member', org: org.id },
-      ...orgRoles.map((name) => ({ name, org: org.id })),
-    ],
-    groups: [],
-    scope: 'coder:all',
-  }) as Subject;
 const code = (promise: Promise<unknown>) =>
   promise.then(
     () => 'ok',
@@ -56,7 +44,9 @@ afterAll(() => database.close());
 
 describe('org role assignment', () => {
   it('lets an org admin assign org roles in their org but not in another', async () => {
-    const admin = store.as(actorIn(await createUser(database.db), acme, ['organization-admin']));
+    const admin = store.as(
+      memberOf((await createUser(database.db)).id, acme.id, ['organization-admin']),
+    );
     const key = { organizationId: acme.id, userId: bob.id };
     await admin.updateOrganizationMemberRoles({ ...key, roles: ['organization-auditor'] });
     expect(await rolesOf(acme, bob)).toEqual(['organization-auditor']);
@@ -75,7 +65,7 @@ describe('org role assignment', () => {
   it('checks only the delta: keeping a role the actor may not touch is fine, adding one is not', async () => {
     await setRoles(acme, bob, ['organization-admin', 'organization-workspace-access']);
     const userAdmin = store.as(
-      actorIn(await createUser(database.db), acme, ['organization-user-admin']),
+      memberOf((await createUser(database.db)).id, acme.id, ['organization-user-admin']),
     );
     const key = { organizationId: acme.id, userId: bob.id };
     // Removing workspace access while keeping organization-admin (which it may not assign): allowed.
@@ -110,12 +100,14 @@ describe('org role assignment', () => {
     const viewer = await createCustomRole(database.db, { organizationId: acme.id, name: 'viewer' });
     const key = { organizationId: acme.id, userId: bob.id };
     const userAdmin = store.as(
-      actorIn(await createUser(database.db), acme, ['organization-user-admin']),
+      memberOf((await createUser(database.db)).id, acme.id, ['organization-user-admin']),
     );
     expect(
       await code(userAdmin.updateOrganizationMemberRoles({ ...key, roles: [viewer.name] })),
     ).toBe('forbidden');
-    const admin = store.as(actorIn(await createUser(database.db), acme, ['organization-admin']));
+    const admin = store.as(
+      memberOf((await createUser(database.db)).id, acme.id, ['organization-admin']),
+    );
     expect(await code(admin.updateOrganizationMemberRoles({ ...key, roles: ['ghost'] }))).toBe(
       'invalid_input',
     );
@@ -129,7 +121,7 @@ describe('org role assignment', () => {
 
   it('checks explicit roles on insert: an org user admin adds members but not admins', async () => {
     const userAdmin = store.as(
-      actorIn(await createUser(database.db), acme, ['organization-user-admin']),
+      memberOf((await createUser(database.db)).id, acme.id, ['organization-user-admin']),
     );
     const carol = await createUser(database.db);
     const key = { organizationId: acme.id, userId: carol.id };
@@ -141,7 +133,7 @@ describe('org role assignment', () => {
     expect(row.roles).toEqual(acme.defaultOrgMemberRoles);
     expect(
       await code(
-        store.as(actorIn(carol, acme, [])).insertOrganizationMember({
+        store.as(memberOf(carol.id, acme.id)).insertOrganizationMember({
           organizationId: acme.id,
           userId: (await createUser(database.db)).id,
         }),
@@ -155,14 +147,7 @@ describe('site role assignment', () => {
     const dave = await createUser(database.db, { username: 'dave' });
     await createMember(database.db, { organizationId: acme.id, userId: dave.id });
     const admin = await createUser(database.db);
-    const userAdmin = store.as(
-      Object.freeze({
-        id: admin.id,
-        roles: ['member', 'user-admin'],
-        groups: [],
-        scope: 'coder:all',
-      }),
-    );
+    const userAdmin = store.as(createSubject({ id: admin.id, roles: ['member', 'user-admin'] }));
     expect(await code(userAdmin.updateUserRoles({ id: dave.id, roles: ['owner'] }))).toBe(
       'forbidden',
     );
@@ -191,9 +176,7 @@ describe('site role assignment', () => {
 
   it('lets an owner grant and revoke site roles, and rejects non-site role names', async () => {
     const erin = await createUser(database.db, { rbacRoles: ['auditor'] });
-    const owner = store.as(
-      Object.freeze({ id: bob.id, roles: ['owner'], groups: [], scope: 'coder:all' }),
-    );
+    const owner = store.as(createSubject({ id: bob.id, roles: ['owner'] }));
     expect(
       (await owner.updateUserRoles({ id: erin.id, roles: ['template-admin'] })).rbacRoles,
     ).toEqual(['template-admin']);

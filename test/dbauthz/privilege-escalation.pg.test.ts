@@ -3,6 +3,7 @@ import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { customRoleValue } from '../../src/dbauthz/objects/custom-role.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleRef, ScopeSpec, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
@@ -12,6 +13,7 @@ import {
   createOrganization,
   createUser,
 } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -21,10 +23,9 @@ let alice: User;
 let bob: User;
 
 const subject = (user: User, roles: RoleRef[], scope: ScopeSpec = 'coder:all'): Subject =>
-  Object.freeze({ id: user.id, roles: ['member', ...roles], groups: [], scope });
+  createSubject({ id: user.id, roles: ['member', ...roles], scope });
 const orgRole = (name: string, org: Organization) => ({ name, org: org.id });
-const orgAdmin = (user: User) =>
-  subject(user, [orgRole('organization-member', acme), orgRole('organization-admin', acme)]);
+const orgAdmin = (user: User) => memberOf(user.id, acme.id, ['organization-admin']);
 /** The code a call rejects with (fails the test when it resolves). */
 const rejection = (promise: Promise<unknown>) =>
   promise.then(

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
+import { expectForbidden, memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -15,14 +16,8 @@ let acme: Organization;
 let alice: User;
 let root: User; // a site owner
 
-const as = (user: User, roles: RoleName[]): Subject =>
-  Object.freeze({ id: user.id, roles, groups: [], scope: 'coder:all' });
-const aliceSubject = () => as(alice, ['member', { name: 'organization-member', org: acme.id }]);
-const forbidden = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a ForbiddenError'),
-    (error: unknown) => expect(error).toBeInstanceOf(ForbiddenError),
-  );
+const as = (user: User, roles: RoleName[]): Subject => createSubject({ id: user.id, roles });
+const aliceSubject = () => memberOf(alice.id, acme.id);
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -69,14 +64,16 @@ describe('user secrets through the authorized store', () => {
       as(await createUser(database.db), ['member', { name: 'organization-admin', org: acme.id }]),
     );
     for (const other of [owner, orgAdmin]) {
-      await forbidden(other.getUserSecretByName({ userId: alice.id, name: 'github' }));
+      await expectForbidden(other.getUserSecretByName({ userId: alice.id, name: 'github' }));
       expect(await other.listUserSecrets({ userId: alice.id })).toEqual([]);
       expect(await other.countUserSecrets({ userId: alice.id })).toBe(0);
-      await forbidden(
+      await expectForbidden(
         other.updateUserSecret({ userId: alice.id, name: 'github', value: 'stolen' }),
       );
-      await forbidden(other.deleteUserSecret({ userId: alice.id, name: 'npm' }));
-      await forbidden(other.createUserSecret({ userId: alice.id, name: 'planted', value: 'x' }));
+      await expectForbidden(other.deleteUserSecret({ userId: alice.id, name: 'npm' }));
+      await expectForbidden(
+        other.createUserSecret({ userId: alice.id, name: 'planted', value: 'x' }),
+      );
     }
     expect(
       (await raw.listUserSecretsWithValues({ userId: alice.id })).map((s) => [s.name, s.value]),
@@ -92,12 +89,14 @@ describe('user secrets through the authorized store', () => {
   });
 
   it('gives secret values in bulk to the secrets reader only: not asSystemRestricted, an owner or the user', async () => {
-    await forbidden(store.asSystemRestricted().listUserSecretsWithValues({ userId: alice.id }));
-    await forbidden(
+    await expectForbidden(
+      store.asSystemRestricted().listUserSecretsWithValues({ userId: alice.id }),
+    );
+    await expectForbidden(
       store.as(as(root, ['owner', 'member'])).listUserSecretsWithValues({ userId: alice.id }),
     );
-    await forbidden(store.as(aliceSubject()).listUserSecretsWithValues({ userId: alice.id }));
-    await forbidden(
+    await expectForbidden(store.as(aliceSubject()).listUserSecretsWithValues({ userId: alice.id }));
+    await expectForbidden(
       store.asSystemRestricted().getUserSecretByName({ userId: alice.id, name: 'github' }),
     );
     expect(await store.asSystemRestricted().listUserSecrets({ userId: alice.id })).toEqual([]);

@@ -4,8 +4,10 @@ import type { Organization, User } from '../../db/types.ts';
 import { runAs } from '../../src/dbauthz/actor-scope.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { expectForbidden, memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -16,21 +18,7 @@ let acme: Organization;
 let globex: Organization;
 
 const subject = (user: User, roles: Subject['roles']): Subject =>
-  Object.freeze({ id: user.id, roles, groups: [], scope: 'coder:all' });
-const memberOf = (user: User, org: Organization, extra: string[] = []) =>
-  subject(user, [
-    'member',
-    { name: 'organization-member', org: org.id },
-    ...extra.map((name) => ({ name, org: org.id })),
-  ]);
-const forbidden = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a ForbiddenError'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ForbiddenError);
-      return (error as ForbiddenError).detail.reason;
-    },
-  );
+  createSubject({ id: user.id, roles });
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -47,16 +35,16 @@ afterAll(() => database.close());
 
 describe('users through the authorized store', () => {
   it('lets a member read themselves but not another user, and hides which rows exist', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.getUserById({ id: alice.id })).username).toBe('alice');
-    expect(await forbidden(asAlice.getUserById({ id: bob.id }))).toBe('forbidden');
+    expect(await expectForbidden(asAlice.getUserById({ id: bob.id }))).toBe('forbidden');
     const nobody = '5f0c2a5e-0000-4000-8000-000000000000';
-    expect(await forbidden(asAlice.getUserById({ id: nobody }))).toBe('not_found');
-    expect(await forbidden(asAlice.getUserByUsername({ username: 'bob' }))).toBe('forbidden');
+    expect(await expectForbidden(asAlice.getUserById({ id: nobody }))).toBe('not_found');
+    expect(await expectForbidden(asAlice.getUserByUsername({ username: 'bob' }))).toBe('forbidden');
   });
 
   it('filters the user list in SQL: a member sees themselves, an owner sees every user', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.listUsers({})).map((u) => u.username)).toEqual(['alice']);
     expect(await asAlice.countUsers({})).toBe(1);
     const asOwner = store.as(subject(bob, ['owner']));
@@ -67,19 +55,19 @@ describe('users through the authorized store', () => {
   });
 
   it('lets a member update their own profile but not another user, nor their own status', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.updateUserProfile({ id: alice.id, name: 'Alice A.' })).name).toBe(
       'Alice A.',
     );
-    await forbidden(asAlice.updateUserProfile({ id: bob.id, name: 'Mallory' }));
-    await forbidden(asAlice.updateUserStatus({ id: alice.id, status: 'suspended' }));
+    await expectForbidden(asAlice.updateUserProfile({ id: bob.id, name: 'Mallory' }));
+    await expectForbidden(asAlice.updateUserStatus({ id: alice.id, status: 'suspended' }));
     expect(await raw.getUserById({ id: bob.id })).toMatchObject({ name: '', status: 'active' });
     expect((await raw.getUserById({ id: alice.id })).status).toBe('active');
   });
 
   it('lets an owner insert users and suspend them; a member cannot insert', async () => {
-    await forbidden(
-      store.as(memberOf(alice, acme)).insertUser({ email: 'x@example.com', username: 'x' }),
+    await expectForbidden(
+      store.as(memberOf(alice.id, acme.id)).insertUser({ email: 'x@example.com', username: 'x' }),
     );
     expect(await raw.getUserByUsername({ username: 'x' }).catch((e: Error) => e.name)).toBe(
       'NotFoundError',
@@ -94,34 +82,36 @@ describe('users through the authorized store', () => {
 
 describe('organizations through the authorized store', () => {
   it('lists only the organizations a member belongs to; an owner lists all', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.listOrganizations({})).map((o) => o.name)).toEqual(['acme']);
     expect(await asAlice.countOrganizations({})).toBe(1);
-    expect(await forbidden(asAlice.getOrganizationById({ id: globex.id }))).toBe('forbidden');
+    expect(await expectForbidden(asAlice.getOrganizationById({ id: globex.id }))).toBe('forbidden');
     const all = await raw.listOrganizations({});
     const asOwner = store.as(subject(bob, ['owner']));
     expect((await asOwner.listOrganizations({})).map((o) => o.id)).toEqual(all.map((o) => o.id));
   });
 
   it('lets an org admin update their org only; a plain member cannot', async () => {
-    await forbidden(
-      store.as(memberOf(alice, acme)).updateOrganization({ id: acme.id, description: 'x' }),
+    await expectForbidden(
+      store.as(memberOf(alice.id, acme.id)).updateOrganization({ id: acme.id, description: 'x' }),
     );
-    const admin = store.as(memberOf(bob, acme, ['organization-admin']));
+    const admin = store.as(memberOf(bob.id, acme.id, ['organization-admin']));
     expect(
       (await admin.updateOrganization({ id: acme.id, description: 'Acme Corp' })).description,
     ).toBe('Acme Corp');
-    await forbidden(admin.updateOrganization({ id: globex.id, description: 'taken over' }));
+    await expectForbidden(admin.updateOrganization({ id: globex.id, description: 'taken over' }));
     expect((await raw.getOrganizationById({ id: globex.id })).description).toBe('');
   });
 
   it('lets only a site owner create and delete organizations', async () => {
-    await forbidden(store.as(memberOf(alice, acme)).insertOrganization({ name: 'initech' }));
+    await expectForbidden(
+      store.as(memberOf(alice.id, acme.id)).insertOrganization({ name: 'initech' }),
+    );
     const asOwner = store.as(subject(bob, ['owner']));
     const initech = await asOwner.insertOrganization({ name: 'initech' });
-    await forbidden(
+    await expectForbidden(
       store
-        .as(memberOf(alice, acme, ['organization-admin']))
+        .as(memberOf(alice.id, acme.id, ['organization-admin']))
         .deleteOrganization({ id: initech.id }),
     );
     await asOwner.deleteOrganization({ id: initech.id });
@@ -131,7 +121,7 @@ describe('organizations through the authorized store', () => {
 
 describe('actor binding, system actors and transactions on PostgreSQL', () => {
   it('acts as the runAs actor for an unbound store', async () => {
-    const names = await runAs(memberOf(alice, acme), async () =>
+    const names = await runAs(memberOf(alice.id, acme.id), async () =>
       (await store.listUsers({})).map((u) => u.username),
     );
     expect(names).toEqual(['alice']);
@@ -142,7 +132,7 @@ describe('actor binding, system actors and transactions on PostgreSQL', () => {
   });
 
   it('rolls the whole transaction back when a check inside it is denied', async () => {
-    const asAlice = store.as(memberOf(alice, acme));
+    const asAlice = store.as(memberOf(alice.id, acme.id));
     const error = await asAlice
       .inTx(async (tx) => {
         await tx.updateUserProfile({ id: alice.id, name: 'inside the transaction' });

@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import { ForbiddenError } from '../../src/rbac/errors.ts';
+import { createSubject } from '../../src/rbac/subject.ts';
+import type { Subject } from '../../src/rbac/types.ts';
+
+/** A subject holding `member` plus `site` roles, the `organization-member` floor in `orgId`, and `orgRoles` there. */
+export function memberOf(
+  userId: string,
+  orgId: string,
+  orgRoles: readonly string[] = [],
+  options: { site?: readonly string[]; groups?: readonly string[] } = {},
+): Subject {
+  return createSubject({
+    id: userId,
+    roles: [
+      'member',
+      ...(options.site ?? []),
+      { name: 'organization-member', org: orgId },
+      ...orgRoles.map((name) => ({ name, org: orgId })),
+    ],
+    groups: options.groups ?? [],
+  });
+}
+
+/** Asserts that `promise` rejects with a ForbiddenError and returns its `detail.reason`. */
+export function expectForbidden(promise: Promise<unknown>): Promise<string | undefined> {
+  return promise.then(
+    () => expect.fail('expected a ForbiddenError'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ForbiddenError);
+      return (error as ForbiddenError).detail.reason;
+    },
+  );
+}
