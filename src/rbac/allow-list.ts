@@ -9,26 +9,31 @@ export const ALLOW_ALL: readonly AllowListEntry[] = Object.freeze([
 
 const isAll = (e: AllowListEntry) => e.type === WILDCARD && e.id === WILDCARD;
 
-/** Validates one entry: a catalogue type or `*`, and a non-empty id or `*`. */
+/**
+ * Validates one entry: a catalogue type or `*`, and an id, `*` (any id), or `''` (no id yet: the
+ * entry admits creating objects of that type and reaches no existing row, as in Coder).
+ */
 export function allowListEntry(type: ResourceType | '*', id: string): AllowListEntry {
   if (type !== WILDCARD && !isResourceType(type)) {
     throw new InvalidPolicyError(`allow list: unknown resource type "${type}"`);
   }
-  if (typeof id !== 'string' || id === '') throw new InvalidPolicyError('allow list: empty id');
+  if (typeof id !== 'string') throw new InvalidPolicyError('allow list: id must be a string');
   return Object.freeze({ type, id });
 }
 
 /**
- * Deduplicates an allow list: `*:*` swallows everything, `type:*` swallows that type's ids; the
- * result is sorted and frozen.
+ * Deduplicates an allow list: `*:*` swallows everything, `type:*` swallows that type's ids (and its
+ * creates), `*:''` swallows every `type:''`; the result is sorted and frozen.
  */
 export function normalizeAllowList(entries: readonly AllowListEntry[]): readonly AllowListEntry[] {
   const checked = entries.map((e) => allowListEntry(e.type, e.id));
   if (checked.some(isAll)) return ALLOW_ALL;
   const typed = new Set(checked.filter((e) => e.id === WILDCARD).map((e) => e.type));
+  const anyCreate = checked.some((e) => e.type === WILDCARD && e.id === '');
   const seen = new Map<string, AllowListEntry>();
   for (const e of checked) {
     if (e.id !== WILDCARD && typed.has(e.type)) continue;
+    if (e.id === '' && e.type !== WILDCARD && anyCreate) continue;
     seen.set(`${e.type}:${e.id}`, e);
   }
   return Object.freeze(
@@ -73,6 +78,8 @@ export interface AllowListIndex {
   readonly ids: ReadonlySet<string>;
   /** Ids allowed per type (`type:id`). */
   readonly byType: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Types whose objects without an id (creates) are allowed (`type:''`; `*` for `*:''`). */
+  readonly creates: ReadonlySet<string>;
 }
 
 /** Indexes an allow list for `allowListAllows`. */
@@ -80,10 +87,12 @@ export function indexAllowList(entries: readonly AllowListEntry[]): AllowListInd
   const types = new Set<string>();
   const ids = new Set<string>();
   const byType = new Map<string, Set<string>>();
+  const creates = new Set<string>();
   let all = false;
   for (const e of entries) {
     if (isAll(e)) all = true;
     else if (e.id === WILDCARD) types.add(e.type);
+    else if (e.id === '') creates.add(e.type);
     else if (e.type === WILDCARD) ids.add(e.id);
     else {
       const set = byType.get(e.type) ?? new Set<string>();
@@ -91,20 +100,26 @@ export function indexAllowList(entries: readonly AllowListEntry[]): AllowListInd
       set.add(e.id);
     }
   }
-  return { all, types, ids, byType };
+  return { all, types, ids, byType, creates };
 }
 
 /**
  * True when an object of `type` with `id` is on the list. An object without an id (one being
- * created) is only on it through `*:*` or `type:*`, as in Coder's policy.rego.
+ * created) is on it through `*:*`, `type:*`, `type:''` or `*:''`; an entry with an id never
+ * admits it, and an entry without one (`''`) admits no existing row.
  */
 export function allowListAllows(index: AllowListIndex, type: string, id: unknown): boolean {
   if (index.all || index.types.has(type)) return true;
-  if (typeof id !== 'string' || id === '') return false;
+  if (typeof id !== 'string' || id === '') {
+    return index.creates.has(type) || index.creates.has(WILDCARD);
+  }
   return index.ids.has(id) || index.byType.get(type)?.has(id) === true;
 }
 
-/** The ids an object of `type` may have to be on the list, or `true` when any id (or none) is. */
+/**
+ * The ids a row of `type` may have to be on the list, or `true` when any id is. Rows always have
+ * an id, so `type:''` entries (creates only) add none.
+ */
 export function allowedIds(index: AllowListIndex, type: string): true | string[] {
   if (index.all || index.types.has(type)) return true;
   return [...new Set([...index.ids, ...(index.byType.get(type) ?? [])])];

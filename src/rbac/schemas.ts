@@ -56,10 +56,10 @@ export const RoleNameSchema = z.union([
 /** A subject's role: a name, or a role value (which must carry `site`, as `Role` does). */
 export const RoleRefSchema = z.union([RoleNameSchema, roleShape(z.array(PermissionSchema))]);
 
-/** One allow-list entry; `*` allowed for type and id. */
+/** One allow-list entry; `*` allowed for type and id, `''` as id for creates only (no existing row). */
 export const AllowListEntrySchema = z.object({
   type: z.union([ResourceTypeSchema, z.literal(WILDCARD)]),
-  id: z.string().min(1),
+  id: z.string(),
 });
 
 /** A scope value. */

@@ -9,6 +9,7 @@ import {
   intersectAllowLists,
   object,
   permissions,
+  prepare,
   resolveScope,
   type Scope,
   type ScopeSpec,
@@ -131,6 +132,44 @@ describe('allow lists', () => {
     const byType = listed([{ type: 'workspace', id: '*' }]);
     expect(authorize(byType, 'create', object('workspace').withOwner('alice').inOrg(A))).toBe(true);
     expect(authorize(byType, 'read', object('template').withId('t').inOrg(A))).toBe(false);
+  });
+
+  it('an entry with an empty id admits creating that type and reaches no existing row (Coder)', () => {
+    const creates = listed([{ type: 'workspace', id: '' }]);
+    const fresh = object('workspace').withOwner('alice').inOrg(A);
+    expect(authorize(creates, 'create', fresh)).toBe(true);
+    expect(authorize(creates, 'read', ws)).toBe(false);
+    expect(authorize(creates, 'delete', ws)).toBe(false);
+    expect(explain(creates, 'read', ws).reason).toBe('not_on_allow_list');
+    expect(authorize(creates, 'create', object('template').inOrg(A))).toBe(false);
+    // For a list query the entry adds no row: the predicate on id is empty.
+    expect(prepare(creates, 'read', 'workspace')).toEqual({ op: 'false' });
+    const anyCreate = listed([{ type: '*', id: '' }]);
+    expect(authorize(anyCreate, 'create', object('template').inOrg(A))).toBe(true);
+    expect(authorize(anyCreate, 'read', object('template').withId('t').inOrg(A))).toBe(false);
+  });
+
+  it('normalizes and intersects empty-id entries like any id', () => {
+    expect(
+      resolveScope({ scopes: ['coder:all'], allowList: [{ type: 'workspace', id: '' }] }).allowList,
+    ).toEqual([{ type: 'workspace', id: '' }]);
+    expect(
+      intersectAllowLists([{ type: 'workspace', id: 'ws-1' }], [{ type: 'workspace', id: '' }]),
+    ).toEqual([]);
+    expect(
+      resolveScope({
+        scopes: ['coder:all'],
+        allowList: [
+          { type: 'workspace', id: '' },
+          { type: 'workspace', id: '*' },
+          { type: 'template', id: '' },
+          { type: '*', id: '' },
+        ],
+      }).allowList,
+    ).toEqual([
+      { type: '*', id: '' },
+      { type: 'workspace', id: '*' },
+    ]);
   });
 
   it('*:id entries match that id for any type', () => {
