@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// Resolve this package's own `source` export condition first, so `import ... from 'dbauthz'` inside
+// the repository (the examples, the README samples) runs the TypeScript sources, never `dist/`.
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 // One config for every suite. The global setup resolves a PostgreSQL server (DATABASE_URL,
 // testcontainers, or embedded) and migrates a template database that each test file clones.
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
