@@ -55,12 +55,12 @@ describe('test databases', () => {
         entries: { when: number }[];
       };
       const applied = await first.client<{ created_at: string }[]>`
-        SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY id`;
+        SELECT created_at FROM dbauthz.__dbauthz_migrations ORDER BY id`;
       expect(applied.map((row) => Number(row.created_at))).toEqual(
         journal.entries.map((entry) => entry.when),
       );
     } else {
-      const [schema] = await first.client`SELECT to_regnamespace('drizzle') AS s`;
+      const [schema] = await first.client`SELECT to_regnamespace('dbauthz') AS s`;
       expect(schema?.s).toBeNull();
     }
   });

@@ -7,7 +7,9 @@ import { parseCommandArgs } from '../parse-command-args.ts';
 /** Help text of `dbauthz migrate`. */
 export const migrateHelp = `Usage: DATABASE_URL=postgres://... dbauthz migrate
 
-Applies every pending migration in db/migrations to the database at DATABASE_URL.
+Applies the library's pending migrations to the database at DATABASE_URL and lists what it
+applied. Its tables go in the public schema; its journal is dbauthz.__dbauthz_migrations, so an
+application's own drizzle migrations (drizzle.__drizzle_migrations) are left alone.
 
 Options:
   -h, --help   show this help`;
@@ -26,15 +28,20 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     );
   }
   const url = requireDatabaseUrl('migrate', io);
+  let applied: readonly string[];
   try {
-    await migrate(url);
+    ({ applied } = await migrate(url));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError('no_database', `migrate: could not migrate ${redact(url)}: ${message}`, {
       cause: error,
     });
   }
-  io.out(`migrate: ${redact(url)} is up to date`);
+  if (applied.length === 0) {
+    io.out(`migrate: ${redact(url)} was already up to date`);
+  } else {
+    io.out(`migrate: applied ${applied.length} to ${redact(url)}: ${applied.join(', ')}`);
+  }
   return 0;
 }
 

@@ -1,13 +1,13 @@
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrate } from '../../../db/migrate.ts';
 import { databaseUrl } from './database-url.ts';
-import { hasMigrations, MIGRATIONS_FOLDER } from './migrations-folder.ts';
+import { hasMigrations } from './migrations-folder.ts';
 import { quoteIdentifier } from './quote-identifier.ts';
 import { withServerClient } from './with-server-client.ts';
 
 /**
- * Creates database `name`, applies `db/migrations` (if drizzle-kit has generated any), then marks it
+ * Creates database `name`, applies `db/migrations` with the library's own `migrate` (its journal
+ * `dbauthz.__dbauthz_migrations`, as an app gets it) if drizzle-kit has generated any, then marks it
  * a template that accepts no connections, so clones never meet "being accessed by other users".
  */
 export async function createTemplateDatabase(serverUrl: string, name: string): Promise<void> {
@@ -18,7 +18,7 @@ export async function createTemplateDatabase(serverUrl: string, name: string): P
   if (hasMigrations()) {
     const client = postgres(databaseUrl(serverUrl, name), { max: 1, onnotice: () => {} });
     try {
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migrate(client);
     } finally {
       await client.end({ timeout: 5 });
     }
