@@ -1,14 +1,16 @@
 import { validateInput } from '../../db/queries/define.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
+import { vetSubject } from '../rbac/subject.ts';
 import type { Authorizer, Subject } from '../rbac/types.ts';
 import { scopedActor } from './actor-scope.ts';
 import type { AuthorizedStoreOf } from './authorized-store-of.ts';
 import { StoreCall } from './call-context.ts';
+import { parseCallOptions } from './call-options.ts';
 import type { DecisionHook } from './decision-hook.ts';
 import { NoActorError } from './errors.ts';
 import type { StoreCore } from './store-core.ts';
 import { systemActors } from './system-actors/system-actors.ts';
-import type { Declaration, Declarations, ListOptions } from './wrappers/declaration.ts';
+import type { Declaration, Declarations, RawCallOptions } from './wrappers/declaration.ts';
 
 /** Brands an authorized store, so wrapping it again returns it unchanged. */
 export const AUTHORIZED_STORE = Symbol.for('dbauthz.authorized-store');
@@ -44,15 +46,17 @@ function bindingOf<S>(self: unknown, method: string): Binding<S> & { readonly ac
 }
 
 type AnyDeclaration = Declaration<unknown, unknown, unknown>;
-type AnyRaw = Record<string, (input: unknown, options?: ListOptions) => Promise<unknown>>;
+type AnyRaw = Record<string, (input: unknown, options?: RawCallOptions) => Promise<unknown>>;
 
 /** The shared method table (prototype) of every store over these declarations. */
 function methodTable(names: readonly string[], declarations: Record<string, AnyDeclaration>) {
   const table: Record<PropertyKey, unknown> = { [AUTHORIZED_STORE]: true };
   for (const name of names) {
     const declaration = declarations[name];
-    table[name] = async function (this: unknown, input: unknown, options?: ListOptions) {
+    table[name] = async function (this: unknown, input: unknown, options?: unknown) {
       const { core, actor } = bindingOf<AnyRaw>(this, name);
+      // The caller's options carry no SQL, whatever their static type said (`invalid_input`).
+      const callOptions = parseCallOptions(options);
       const call = core.raw[name]!;
       // Validated at the boundary with the raw method's own schema, after the actor and before any
       // declaration reads a field: objects are built from the parsed value (not re-parsed by call).
@@ -63,7 +67,8 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
           reason: `no authorization declared for ${name}`,
         });
       }
-      return declaration.run(new StoreCall(core, actor, name), call, parsed, options);
+      const context = new StoreCall(core, actor, name, callOptions);
+      return declaration.run(context, context.rawMethod(name) as typeof call, parsed);
     };
   }
   return table;
@@ -93,7 +98,9 @@ export function buildAuthorizedStore<S extends RawStoreLike<S>>(
   });
   table.as = function (this: Bound<S>, subject: Subject) {
     if (typeof subject?.id !== 'string') throw new TypeError('as(subject): not a subject');
-    return bind(this[BINDING].core, subject);
+    // What was checked is what acts: a subject `createSubject` built is used as is, anything else
+    // as a validated, deeply frozen copy taken now (a later mutation of it changes nothing).
+    return bind(this[BINDING].core, vetSubject(subject));
   };
   table.inTx = async function <T>(this: unknown, fn: (tx: AuthorizedStoreOf<S>) => Promise<T>) {
     const { core, actor } = bindingOf<S>(this, 'inTx');

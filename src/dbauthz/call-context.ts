@@ -4,6 +4,8 @@ import type { RbacObject, Subject } from '../rbac/types.ts';
 import type { ColumnMap } from '../sql/column-map.ts';
 import { cachedFilter } from '../sql/filter-cache.ts';
 import type { FilterResult } from '../sql/filter-result.ts';
+import type { CallOptions } from './call-options.ts';
+import { decisionNotices } from './decision-hook.ts';
 import { hideNotFound } from './hide-not-found.ts';
 import type { StoreCore } from './store-core.ts';
 import { type Target, targetObjects } from './target.ts';
@@ -12,7 +14,10 @@ import { type Target, targetObjects } from './target.ts';
 export interface CallContext<S> {
   /** The bound actor of this call. */
   readonly actor: Subject;
-  /** The raw store (or transaction) underneath: lookups only, the declaration's own query runs last. */
+  /**
+   * The raw store (or transaction) underneath, with the caller's call options (signal, timeout)
+   * applied to every method: lookups only, the declaration's own query runs last.
+   */
   readonly raw: S;
   /** The store method being called, for error details. */
   readonly method: string;
@@ -26,6 +31,22 @@ export interface CallContext<S> {
   fetch<T>(lookup: Promise<T>, action: Action): Promise<T>;
 }
 
+/** Raw call options of the authorization layer: a pushed-in WHERE, and the caller's limits. */
+type RawOptions = CallOptions & { readonly where?: unknown };
+type RawMethod = (input: unknown, options?: RawOptions) => Promise<unknown>;
+
+/** `raw` with `options` merged into the second argument of every method (`inTx` untouched). */
+function withCallOptions<S>(raw: S, options: CallOptions): S {
+  return new Proxy(raw as object, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function' || key === 'inTx') return value;
+      const method = value as RawMethod;
+      return (input: unknown, own?: RawOptions) => method(input, { ...options, ...own });
+    },
+  }) as S;
+}
+
 /** The call context of one store call. */
 export class StoreCall<S> implements CallContext<S> {
   readonly raw: S;
@@ -33,16 +54,29 @@ export class StoreCall<S> implements CallContext<S> {
   readonly method: string;
   readonly #core: StoreCore<S>;
 
-  constructor(core: StoreCore<S>, actor: Subject, method: string) {
+  constructor(core: StoreCore<S>, actor: Subject, method: string, options?: CallOptions) {
     this.#core = core;
-    this.raw = core.raw;
+    this.raw = options === undefined ? core.raw : withCallOptions(core.raw, options);
     this.actor = actor;
     this.method = method;
   }
 
+  /** The raw method `name` as the declaration calls it (with the caller's call options). */
+  rawMethod(name: string): RawMethod {
+    const method = (this.raw as Record<string, RawMethod>)[name];
+    if (method === undefined) throw new TypeError(`no raw method ${name}`);
+    return method;
+  }
+
   can(action: Action, object: RbacObject): boolean {
     const allowed = this.#core.authorizer.authorize(this.actor, action, object);
-    this.#core.onDecision?.({ actor: this.actor, action, object, allowed });
+    this.#core.onDecision?.({
+      actor: this.actor,
+      action,
+      object,
+      allowed,
+      ...decisionNotices(this.actor),
+    });
     return allowed;
   }
 
@@ -61,6 +95,7 @@ export class StoreCall<S> implements CallContext<S> {
       object: { type },
       allowed: result.kind !== 'none',
       filter: result.kind,
+      ...decisionNotices(this.actor),
     });
     return result;
   }

@@ -102,6 +102,7 @@ export {
   RoleSchema,
   ScopeSchema,
   ScopeSpecSchema,
+  SubjectNoticeSchema,
   SubjectSchema,
 } from './schemas.ts';
 export { mergeScopes, resolveScope } from './scope-spec.ts';
@@ -122,7 +123,7 @@ export {
   templateAdminRole,
   userAdminRole,
 } from './site-roles.ts';
-export { createSubject, type SubjectInput } from './subject.ts';
+export { createSubject, type SubjectInput, vetSubject } from './subject.ts';
 export type {
   AclMap,
   AllowListEntry,
@@ -138,4 +139,5 @@ export type {
   Scope,
   ScopeSpec,
   Subject,
+  SubjectNotice,
 } from './types.ts';

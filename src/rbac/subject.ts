@@ -2,7 +2,7 @@ import { InvalidPolicyError } from './errors.ts';
 import { validRole } from './role.ts';
 import { SubjectSchema } from './schemas.ts';
 import { resolveScope } from './scope-spec.ts';
-import type { RoleRef, ScopeSpec, Subject } from './types.ts';
+import type { RoleRef, ScopeSpec, Subject, SubjectNotice } from './types.ts';
 
 /** What `createSubject` takes: `groups` default to none, `scope` to `coder:all`. */
 export interface SubjectInput {
@@ -11,7 +11,12 @@ export interface SubjectInput {
   readonly groups?: readonly string[];
   readonly scope?: ScopeSpec;
   readonly type?: string;
+  /** What the loader left out (kept only when non-empty); never changes a decision. */
+  readonly notices?: readonly SubjectNotice[];
 }
+
+// Subjects `createSubject` built: deeply frozen and validated, safe to act as without a copy.
+const vetted = new WeakSet<Subject>();
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -40,7 +45,7 @@ export function createSubject(input: SubjectInput): Subject {
   );
   const scope = input.scope ?? 'coder:all';
   resolveScope(scope);
-  return deepFreeze({
+  const subject: Subject = deepFreeze({
     id: input.id,
     roles: roles.map((r) =>
       typeof r === 'object' && !('site' in r) ? { name: r.name, org: r.org } : r,
@@ -48,5 +53,17 @@ export function createSubject(input: SubjectInput): Subject {
     groups: [...(input.groups ?? [])],
     scope: structuredClone(scope),
     ...(input.type === undefined ? {} : { type: input.type }),
+    ...(input.notices?.length ? { notices: structuredClone(input.notices) } : {}),
   });
+  vetted.add(subject);
+  return subject;
+}
+
+/**
+ * The subject to act as: `subject` itself when `createSubject` built it (validated and deeply
+ * frozen, so nothing can change it later), else a validated, deeply frozen copy taken now, so a
+ * caller mutating its own object afterwards never changes what was checked.
+ */
+export function vetSubject(subject: Subject): Subject {
+  return vetted.has(subject) ? subject : createSubject(subject);
 }

@@ -1,7 +1,7 @@
-import { filterAnd } from '../../sql/combine-filters.ts';
-import { ALL, type FilterResult, filterWhere } from '../../sql/filter-result.ts';
+import type { FilterResult } from '../../sql/filter-result.ts';
 import type { CallContext } from '../call-context.ts';
-import { declare, type ListOptions, type RawCall } from './declaration.ts';
+import { declare, type RawCall } from './declaration.ts';
+import { filterOptions } from './filter-options.ts';
 
 /** Builds a list's filter from its input, with lookups through `ctx.fetch(ctx.raw...)`. */
 export type InputFilterBuilder<I, S> = (input: I, ctx: CallContext<S>) => Promise<FilterResult>;
@@ -13,17 +13,10 @@ function filteredOf<I, S, Empty>(
 ) {
   return declare(
     kind,
-    async <J extends I, R>(
-      ctx: CallContext<S>,
-      call: RawCall<J, R | Empty>,
-      input: J,
-      options?: ListOptions,
-    ) => {
+    async <J extends I, R>(ctx: CallContext<S>, call: RawCall<J, R | Empty>, input: J) => {
       const filter = await build(input, ctx);
       if (filter.kind === 'none') return empty; // no row can match: the raw query is not run
-      const own = options?.where === undefined ? ALL : filterWhere(options.where);
-      const both = filterAnd(filter, own);
-      return call(input, both.kind === 'where' ? { ...options, where: both.sql } : {});
+      return call(input, filterOptions(filter));
     },
   );
 }

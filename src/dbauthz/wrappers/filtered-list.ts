@@ -1,9 +1,9 @@
 import type { Action, ResourceType } from '../../rbac/catalogue.ts';
 import type { ColumnMap } from '../../sql/column-map.ts';
-import { filterAnd } from '../../sql/combine-filters.ts';
-import { ALL, type FilterResult, filterWhere } from '../../sql/filter-result.ts';
+import type { FilterResult } from '../../sql/filter-result.ts';
 import type { CallContext } from '../call-context.ts';
-import { declare, type ListOptions, type RawCall } from './declaration.ts';
+import { declare, type RawCall } from './declaration.ts';
+import { filterOptions } from './filter-options.ts';
 
 /** Builds the filter of a list whose RBAC type depends on the row (e.g. dormant workspaces). */
 export type FilterBuilder = (ctx: CallContext<unknown>) => FilterResult;
@@ -14,25 +14,13 @@ function builder(source: Action | FilterBuilder, type?: ResourceType, columns?: 
   return (ctx: CallContext<unknown>) => ctx.filter(source, t, c);
 }
 
-/** The raw options carrying the filter ANDed with the caller's own condition, if any. */
-function withFilter(filter: FilterResult, options: ListOptions | undefined): ListOptions {
-  const own = options?.where === undefined ? ALL : filterWhere(options.where);
-  const both = filterAnd(filter, own);
-  return both.kind === 'where' ? { ...options, where: both.sql } : {};
-}
-
 function filtered<Empty>(kind: 'list' | 'count', empty: Empty, build: FilterBuilder) {
   return declare(
     kind,
-    async <S, I, R>(
-      ctx: CallContext<S>,
-      call: RawCall<I, R | Empty>,
-      input: I,
-      options?: ListOptions,
-    ) => {
+    async <S, I, R>(ctx: CallContext<S>, call: RawCall<I, R | Empty>, input: I) => {
       const filter = build(ctx as CallContext<unknown>);
       if (filter.kind === 'none') return empty; // no row can match: the raw store is not called
-      return call(input, withFilter(filter, options));
+      return call(input, filterOptions(filter));
     },
   );
 }

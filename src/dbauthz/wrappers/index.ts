@@ -5,8 +5,8 @@ export type {
   Declaration,
   DeclarationKind,
   Declarations,
-  ListOptions,
   RawCall,
+  RawCallOptions,
   RawMethodName,
 } from './declaration.ts';
 export { fetchThenAuthorize } from './fetch-then-authorize.ts';

@@ -1,7 +1,7 @@
 import type { Action } from '../../rbac/catalogue.ts';
 import type { CallContext } from '../call-context.ts';
 import type { Target } from '../target.ts';
-import { declare, type ListOptions, type RawCall } from './declaration.ts';
+import { declare, type RawCall } from './declaration.ts';
 
 /** One check of an ordered list: an action on a target. */
 export interface Check {
@@ -31,7 +31,7 @@ export function orderedChecks<I, S = unknown>(
  * escalation checks). It must authorize before calling `call`; the audit suite checks that it does.
  */
 export function custom<S, I, R>(
-  run: (ctx: CallContext<S>, call: RawCall<I, R>, input: I, options?: ListOptions) => Promise<R>,
+  run: (ctx: CallContext<S>, call: RawCall<I, R>, input: I) => Promise<R>,
 ) {
   return declare('custom', run);
 }

@@ -3,6 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { AuthorizedStore } from '../../../src/dbauthz/authorized-store.ts';
 import type { CallContext } from '../../../src/dbauthz/call-context.ts';
+import type { CallOptions } from '../../../src/dbauthz/call-options.ts';
 import { workspaceFilter } from '../../../src/dbauthz/columns/workspaces.ts';
 import { prebuildAwareTarget, workspaceObject } from '../../../src/dbauthz/objects/workspace.ts';
 import { PREBUILDS_USER_ID } from '../../../src/dbauthz/system-actors/system-actors.ts';
@@ -76,9 +77,22 @@ describe('workspace objects', () => {
 });
 
 describe('the authorized store type', () => {
-  it('exposes every raw method under the same name and type', () => {
-    expectTypeOf<AuthorizedStore['getUserById']>().toEqualTypeOf<RawStore['getUserById']>();
-    expectTypeOf<AuthorizedStore['listWorkspaces']>().toEqualTypeOf<RawStore['listWorkspaces']>();
+  it('exposes every raw method under the same name, input and result', () => {
+    expectTypeOf<Parameters<AuthorizedStore['getUserById']>[0]>().toEqualTypeOf<
+      Parameters<RawStore['getUserById']>[0]
+    >();
+    expectTypeOf<ReturnType<AuthorizedStore['listWorkspaces']>>().toEqualTypeOf<
+      ReturnType<RawStore['listWorkspaces']>
+    >();
     expectTypeOf<Exclude<keyof RawStore, keyof AuthorizedStore>>().toEqualTypeOf<never>();
+  });
+
+  it('takes only call options as second argument, never SQL', () => {
+    expectTypeOf<Parameters<AuthorizedStore['listWorkspaces']>[1]>().toEqualTypeOf<
+      CallOptions | undefined
+    >();
+    expectTypeOf<Parameters<AuthorizedStore['getUserById']>[1]>().toEqualTypeOf<
+      CallOptions | undefined
+    >();
   });
 });

@@ -6,12 +6,12 @@ import { users } from '../../../db/schema/index.ts';
 import type { Decision } from '../../../src/dbauthz/decision-hook.ts';
 import { anyOf } from '../../../src/dbauthz/target.ts';
 import { authorizeArgs } from '../../../src/dbauthz/wrappers/authorize-args.ts';
-import type { ListOptions } from '../../../src/dbauthz/wrappers/declaration.ts';
+import type { RawCallOptions } from '../../../src/dbauthz/wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../../../src/dbauthz/wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../../../src/dbauthz/wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../../../src/dbauthz/wrappers/filtered-list.ts';
 import { orderedChecks } from '../../../src/dbauthz/wrappers/ordered-checks.ts';
-import { ForbiddenError } from '../../../src/rbac/errors.ts';
+import { ForbiddenError, hasErrorCode } from '../../../src/rbac/errors.ts';
 import type { Predicate } from '../../../src/rbac/types.ts';
 import {
   type FakeRaw,
@@ -25,7 +25,7 @@ import {
 const alice = subject('alice');
 const thingObject = (t: Thing) => ({ type: 'workspace' as const, id: t.id, owner: t.ownerId });
 const columns = { id: users.id, owner: users.id };
-const render = (options: ListOptions | undefined) =>
+const render = (options: RawCallOptions | undefined) =>
   options?.where === undefined
     ? undefined
     : { ...new PgDialect().sqlToQuery(options.where), typings: undefined };
@@ -172,7 +172,7 @@ describe('filteredList and filteredCount', () => {
     expect(raw.listThings).toHaveBeenCalledWith({ page: 2 }, {});
   });
 
-  it('passes the compiled filter as the WHERE, ANDed with a caller condition', async () => {
+  it('passes the compiled filter as the WHERE, and refuses any SQL from the caller', async () => {
     const { raw, store } = storeWith({
       op: 'eq',
       field: 'owner',
@@ -184,10 +184,11 @@ describe('filteredList and filteredCount', () => {
       params: ['a0d17000-0000-4000-8000-000000000001'],
       typings: undefined,
     });
-    await store.listThings({}, { where: sql`${users.status} = ${'active'}` });
-    expect(render(raw.listThings.mock.calls[0]?.[1])?.sql).toBe(
-      '("users"."id" = $1 and "users"."status" = $2)',
-    );
+    const smuggled = { where: sql`${users.status} = ${'active'}` } as never;
+    const error = await store.listThings({}, smuggled).catch((e: unknown) => e);
+    expect(hasErrorCode(error, 'invalid_input')).toBe(true);
+    expect((error as { field?: string }).field).toBe('options.where');
+    expect(raw.listThings).not.toHaveBeenCalled();
   });
 });
 

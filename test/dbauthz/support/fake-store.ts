@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
 import { buildAuthorizedStore } from '../../../src/dbauthz/build-store.ts';
 import type { DecisionHook } from '../../../src/dbauthz/decision-hook.ts';
-import type { Declarations, ListOptions } from '../../../src/dbauthz/wrappers/declaration.ts';
+import type { Declarations, RawCallOptions } from '../../../src/dbauthz/wrappers/declaration.ts';
 import type { Action } from '../../../src/rbac/catalogue.ts';
+import { createSubject } from '../../../src/rbac/subject.ts';
 import type { Authorizer, Predicate, RbacObject, Subject } from '../../../src/rbac/types.ts';
 
 /** A row of the fake store. */
@@ -14,8 +15,8 @@ export interface Thing {
 /** A tiny raw store to exercise the wrappers without the domain's 100+ methods. */
 export interface FakeRaw {
   getThing(input: { id: string }): Promise<Thing>;
-  listThings(input: { page?: number }, options?: ListOptions): Promise<Thing[]>;
-  countThings(input: object, options?: ListOptions): Promise<number>;
+  listThings(input: { page?: number }, options?: RawCallOptions): Promise<Thing[]>;
+  countThings(input: object, options?: RawCallOptions): Promise<number>;
   insertThing(input: { ownerId: string }): Promise<Thing>;
   deleteThing(input: { id: string }): Promise<void>;
   inTx<T>(fn: (tx: FakeRaw) => Promise<T>): Promise<T>;
@@ -38,7 +39,7 @@ export function fakeRaw(impl: Partial<Omit<FakeRaw, 'inTx'>> = {}) {
 
 /** A subject with just an id (the fake authorizer decides by id, not roles). */
 export function subject(id: string): Subject {
-  return Object.freeze({ id, roles: [], groups: [], scope: 'coder:all' });
+  return createSubject({ id, roles: [] });
 }
 
 /** One check the fake authorizer saw. */

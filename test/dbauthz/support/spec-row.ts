@@ -1,5 +1,6 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import type { ListOptions, RawMethodName } from '../../../src/dbauthz/wrappers/declaration.ts';
+import type { CallOptions } from '../../../src/dbauthz/call-options.ts';
+import type { RawMethodName } from '../../../src/dbauthz/wrappers/declaration.ts';
 import type { ExpectedCheck } from './recording-authorizer.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { ExpectedCheck } from './recording-authorizer.ts';
 export interface SpecRow {
   readonly method: RawMethodName<RawStore>;
   readonly input: unknown;
-  readonly options?: ListOptions;
+  readonly options?: CallOptions;
   readonly checks: readonly ExpectedCheck[];
   /** Canned answers per raw method (an Error rejects). */
   readonly rawAnswers?: Readonly<Record<string, unknown>>;
