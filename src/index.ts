@@ -29,6 +29,12 @@ export {
   type AuthorizedStoreOptions,
   createAuthorizedStore,
 } from './dbauthz/authorized-store.ts';
+export {
+  type BoundaryUsage,
+  type BoundaryUsageTracker,
+  type BoundaryUsageTrackerOptions,
+  createBoundaryUsageTracker,
+} from './dbauthz/boundary-usage-tracker.ts';
 export type { Decision, DecisionHook } from './dbauthz/decision-hook.ts';
 export { NoActorError } from './dbauthz/errors.ts';
 export {

@@ -16,6 +16,19 @@ export interface BoundaryUsageSummary {
 
 const counter = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/** Sums as the driver answers them (bigint sums arrive as text) -> the summary. */
+type SummaryRow = { [K in keyof BoundaryUsageSummary]: number | string };
+
+function toSummary(row: SummaryRow | undefined): BoundaryUsageSummary {
+  return {
+    replicas: Number(row?.replicas ?? 0),
+    uniqueWorkspacesCount: Number(row?.uniqueWorkspacesCount ?? 0),
+    uniqueUsersCount: Number(row?.uniqueUsersCount ?? 0),
+    allowedRequests: Number(row?.allowedRequests ?? 0),
+    deniedRequests: Number(row?.deniedRequests ?? 0),
+  };
+}
+
 /** Queries over `boundary_usage_stats` (one row per server replica). */
 export function boundaryUsageQueries(db: Database) {
   return {
@@ -62,14 +75,31 @@ export function boundaryUsageQueries(db: Database) {
           deniedRequests: sql<string>`coalesce(sum(${boundaryUsageStats.deniedRequests}), 0)`,
         })
         .from(boundaryUsageStats);
-      return {
-        replicas: Number(row?.replicas ?? 0),
-        uniqueWorkspacesCount: Number(row?.uniqueWorkspacesCount ?? 0),
-        uniqueUsersCount: Number(row?.uniqueUsersCount ?? 0),
-        allowedRequests: Number(row?.allowedRequests ?? 0),
-        deniedRequests: Number(row?.deniedRequests ?? 0),
-      };
+      return toSummary(row);
     }),
+
+    /**
+     * Reads the summary and deletes every replica's row in ONE statement (`DELETE ... RETURNING`
+     * summed in a CTE), so a flush landing concurrently is either in this summary or stays for the
+     * next: none is lost or counted twice. Zeros and `replicas: 0` when no replica reported.
+     */
+    getAndResetBoundaryUsageSummary: defineQuery(
+      noInput,
+      async (): Promise<BoundaryUsageSummary> => {
+        const deleted = db.$with('deleted').as(db.delete(boundaryUsageStats).returning());
+        const [row] = await db
+          .with(deleted)
+          .select({
+            replicas: sql<number>`count(*)::int`,
+            uniqueWorkspacesCount: sql<string>`coalesce(sum(${deleted.uniqueWorkspacesCount}), 0)`,
+            uniqueUsersCount: sql<string>`coalesce(sum(${deleted.uniqueUsersCount}), 0)`,
+            allowedRequests: sql<string>`coalesce(sum(${deleted.allowedRequests}), 0)`,
+            deniedRequests: sql<string>`coalesce(sum(${deleted.deniedRequests}), 0)`,
+          })
+          .from(deleted);
+        return toSummary(row);
+      },
+    ),
 
     /** Deletes every replica's row (after the summary was reported); returns how many went. */
     resetBoundaryUsageStats: defineQuery(

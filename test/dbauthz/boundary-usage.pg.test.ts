@@ -81,4 +81,52 @@ describe('boundary usage through the authorized store', () => {
     expect(await tracker.resetBoundaryUsageStats({})).toBe(1);
     expect((await raw.getBoundaryUsageSummary({})).replicas).toBe(0);
   });
+
+  it('gets and resets the summary in one call, for the usage tracker only', async () => {
+    await raw.resetBoundaryUsageStats({});
+    const tracker = store.asBoundaryUsageTracker();
+    await tracker.upsertBoundaryUsageStats(flush(replicaA, 4, 1));
+    await tracker.upsertBoundaryUsageStats(flush(replicaB, 6));
+    const auditor = store.as({
+      id: randomUUID(),
+      roles: ['auditor'],
+      groups: [],
+      scope: 'coder:all',
+    });
+    for (const actor of [auditor, store.asDBPurge(), store.asSystemRestricted()]) {
+      expect(await isForbidden(actor.getAndResetBoundaryUsageSummary({}))).toBe(true);
+    }
+    expect((await raw.getBoundaryUsageSummary({})).allowedRequests).toBe(10);
+    expect(await tracker.getAndResetBoundaryUsageSummary({})).toEqual({
+      replicas: 2,
+      uniqueWorkspacesCount: 4,
+      uniqueUsersCount: 2,
+      allowedRequests: 10,
+      deniedRequests: 1,
+    });
+    expect(await tracker.getAndResetBoundaryUsageSummary({})).toEqual({
+      replicas: 0,
+      uniqueWorkspacesCount: 0,
+      uniqueUsersCount: 0,
+      allowedRequests: 0,
+      deniedRequests: 0,
+    });
+  });
+
+  it('loses no flush that lands while a get-and-reset runs', async () => {
+    await raw.resetBoundaryUsageStats({});
+    const tracker = store.asBoundaryUsageTracker();
+    let reported = 0;
+    const flushes = Array.from({ length: 40 }, (_, i) =>
+      tracker.upsertBoundaryUsageStats(flush(i % 2 === 0 ? replicaA : replicaB, 1)),
+    );
+    const resets = Array.from({ length: 10 }, async () => {
+      const summary = await tracker.getAndResetBoundaryUsageSummary({});
+      reported += summary.allowedRequests;
+    });
+    await Promise.all([...flushes, ...resets]);
+    const remaining = await tracker.getAndResetBoundaryUsageSummary({});
+    reported += remaining.allowedRequests;
+    expect(reported).toBe(40);
+  });
 });

@@ -35,6 +35,17 @@ export const boundaryUsageSpecs: SpecRow[] = [
     rawCalls: ['getBoundaryUsageSummary'],
   },
   {
+    method: 'getAndResetBoundaryUsageSummary',
+    input: {},
+    rawAnswers: { getAndResetBoundaryUsageSummary: summary },
+    checks: [
+      { action: 'read', object: usage },
+      { action: 'delete', object: usage },
+    ],
+    returns: summary,
+    rawCalls: ['getAndResetBoundaryUsageSummary'],
+  },
+  {
     method: 'resetBoundaryUsageStats',
     input: {},
     rawAnswers: { resetBoundaryUsageStats: 2 },
