@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerJobs, templates, templateVersions } from '../schema/index.ts';
@@ -14,6 +14,7 @@ import {
   paging,
 } from './define.ts';
 import { definePagedList } from './paged-list.ts';
+import { containsPattern, searchText } from './search-pattern.ts';
 
 const templateName = z
   .string()
@@ -30,6 +31,8 @@ const meta = {
 const listFilter = z.object({
   organizationId: id().optional(),
   deleted: z.boolean().default(false),
+  /** Names containing this text, case-insensitively. */
+  search: searchText().optional(),
 });
 
 function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
@@ -38,6 +41,7 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
     input.organizationId === undefined
       ? undefined
       : eq(templates.organizationId, input.organizationId),
+    input.search === undefined ? undefined : ilike(templates.name, containsPattern(input.search)),
     where,
   );
 }

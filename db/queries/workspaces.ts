@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import {
@@ -10,6 +10,7 @@ import {
 import type { Workspace } from '../types.ts';
 import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
 import { definePagedList } from './paged-list.ts';
+import { containsPattern, searchText } from './search-pattern.ts';
 import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
 
 const workspaceName = z
@@ -24,6 +25,8 @@ const listFilter = z.object({
   status: z.enum(WORKSPACE_STATUSES).optional(),
   dormant: z.boolean().optional(),
   deleted: z.boolean().default(false),
+  /** Names containing this text, case-insensitively. */
+  search: searchText().optional(),
 });
 
 function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
@@ -40,6 +43,7 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
       : input.dormant
         ? isNotNull(workspaces.dormantAt)
         : isNull(workspaces.dormantAt),
+    input.search === undefined ? undefined : ilike(workspaces.name, containsPattern(input.search)),
     where,
   );
 }
