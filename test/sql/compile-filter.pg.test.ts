@@ -10,11 +10,14 @@ import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   ids,
   predicateArbitrary,
+  predicateArbitraryWith,
   rowsArbitrary,
+  rowsArbitraryWith,
+  sharedIds,
   sharedTermsArbitrary,
   type ThingRow,
 } from './support/arbitraries.ts';
-import { createThings, thingColumns, things } from './support/things.ts';
+import { createThings, textOrgColumns, thingColumns, things } from './support/things.ts';
 
 let database: TestDatabase;
 
@@ -41,6 +44,7 @@ function expectedIds(
   predicate: Predicate,
   rows: readonly ThingRow[],
   ownerOf: (row: ThingRow) => string | null,
+  orgOf: (row: ThingRow) => string | null = (row) => row.orgId,
 ): string[] {
   return rows
     .filter((row) => {
@@ -48,7 +52,7 @@ function expectedIds(
         type: 'workspace',
         id: row.id,
         ...(ownerOf(row) !== null && { owner: ownerOf(row)! }),
-        ...(row.orgId !== null && { org: row.orgId }),
+        ...(orgOf(row) !== null && { org: orgOf(row)! }),
         aclUsers: row.userAcl as AclMap,
         ...(row.groupAcl !== null && { aclGroups: row.groupAcl as AclMap }),
       };
@@ -63,6 +67,7 @@ const row = (n: number, fields: Partial<ThingRow>): ThingRow => ({
   ownerId: null,
   orgId: null,
   ownerName: null,
+  orgName: null,
   userAcl: {},
   groupAcl: null,
   ...fields,
@@ -126,6 +131,63 @@ describe('compiled filters on PostgreSQL', () => {
             );
             expect(await selectIds(predicate, textOwner)).toEqual(
               expectedIds(predicate, rows, (r) => r.ownerName),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never grants through the Everyone key of a text org column that is ''", async () => {
+    // A row whose text org is '' has no org: an ACL entry under the key '' is not its Everyone group.
+    const everyone: Predicate = { op: 'acl', acl: 'group', keys: [], orgKey: true, action: 'read' };
+    const rows = [
+      row(1, { orgName: '', groupAcl: { '': ['read'] } }),
+      row(2, { orgName: 'acme', groupAcl: { acme: ['read'] } }),
+      row(3, { orgName: null, groupAcl: { '': ['*'] } }),
+    ];
+    await replaceRows(rows);
+    expect(await selectIds(everyone, textOrgColumns)).toEqual([row(2, {}).id]);
+    const byName = (r: ThingRow) => r.orgName;
+    expect(expectedIds(everyone, rows, (r) => r.ownerId, byName)).toEqual([row(2, {}).id]);
+    const notEveryone: Predicate = { op: 'not', item: everyone };
+    expect(await selectIds(notEveryone, textOrgColumns)).toEqual([1, 3].map((n) => row(n, {}).id));
+  });
+
+  it("agrees with the in-memory evaluator over a text org column, '' and Everyone keys included", async () => {
+    // ACL maps may hold the key '' (what an empty text org would look up); predicates never name
+    // it, as subjects' ids and groups are never empty.
+    const rowsWithEmptyKeys = rowsArbitraryWith({ aclKeys: [...sharedIds, '', 'acme'] });
+    const general = predicateArbitraryWith({ aclKeys: [...sharedIds, 'acme'] });
+    const everyone = fc.record({
+      op: fc.constant('acl' as const),
+      acl: fc.constant('group' as const),
+      keys: fc.subarray([ids.group, 'acme']),
+      orgKey: fc.constant(true),
+      action: fc.constantFrom('read' as const, 'update' as const),
+    });
+    const predicates = fc.oneof(
+      general,
+      sharedTermsArbitrary,
+      everyone,
+      fc.tuple(general, everyone).map(([p, e]): Predicate => ({ op: 'or', items: [p, e] })),
+      everyone.map((e): Predicate => ({ op: 'not', item: e })),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        rowsWithEmptyKeys,
+        fc.array(predicates, { minLength: 1, maxLength: 4 }),
+        async (rows, list) => {
+          await replaceRows(rows);
+          for (const predicate of list) {
+            expect(await selectIds(predicate, textOrgColumns)).toEqual(
+              expectedIds(
+                predicate,
+                rows,
+                (r) => r.ownerId,
+                (r) => r.orgName,
+              ),
             );
           }
         },

@@ -1,8 +1,10 @@
 import { eq, Param, type SQL, StringChunk, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/dbauthz/call-context.ts';
 import { workspaceFilter } from '../../src/dbauthz/columns/workspaces.ts';
 import { createAuthorizer } from '../../src/rbac/authorizer.ts';
+import type { Action, ResourceType } from '../../src/rbac/catalogue.ts';
 import type { CompiledSubject } from '../../src/rbac/compile.ts';
 import { acl, and, or, eq as same } from '../../src/rbac/predicate.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
@@ -12,7 +14,8 @@ import { cachedFilter } from '../../src/sql/filter-cache.ts';
 import type { FilterResult } from '../../src/sql/filter-result.ts';
 import { flattenCondition } from '../../src/sql/flatten-filter.ts';
 import { ids } from './support/arbitraries.ts';
-import { render, thingColumns, things } from './support/things.ts';
+import { cacheQuestions, cacheSubjectArbitrary } from './support/cache-calls.ts';
+import { render, textOrgColumns, thingColumns, things } from './support/things.ts';
 
 const { alice: ALICE, orgA: ORG, group: GROUP } = ids;
 const member = (): Subject =>
@@ -112,6 +115,52 @@ describe('cachedFilter', () => {
     });
     expect(calls).toBe(2);
     expect(render(condition(before)).params).toEqual([ALICE]);
+  });
+});
+
+describe('cachedFilter is transparent', () => {
+  /** What a filter renders to (kind, SQL text and parameters), for comparing two of them. */
+  const rendered = (result: FilterResult) =>
+    result.kind === 'where' ? { kind: 'where', ...render(result.sql) } : { kind: result.kind };
+
+  it('renders, for one subject object and column map, what an uncached compile renders, call after call', () => {
+    // The cache is keyed by subject, column map, action and type; a key that dropped any part
+    // would hand one question's filter to another (say, a template's read filter for update).
+    // Each call picks one of two column maps, so one subject's entries over both sit side by side.
+    const maps = [thingColumns, textOrgColumns] as const;
+    fc.assert(
+      fc.property(
+        cacheSubjectArbitrary,
+        fc.array(fc.tuple(fc.constantFrom(...cacheQuestions), fc.constantFrom(0, 1)), {
+          minLength: 2,
+          maxLength: 24,
+        }),
+        (subject, calls) => {
+          const authorizer = createAuthorizer();
+          for (const [[action, type], map] of calls) {
+            const columns = maps[map];
+            const uncached = compileFilter(authorizer.prepare(subject, action, type), columns);
+            const cached = cachedFilter(authorizer, subject, action, type, columns);
+            expect(rendered(cached), `${action} ${type}`).toEqual(rendered(uncached));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('serves a template update filter after a read filter, not the read filter again', () => {
+    const authorizer = createAuthorizer();
+    const subject = member();
+    const ask = (action: Action, type: ResourceType) =>
+      rendered(cachedFilter(authorizer, subject, action, type, thingColumns));
+    const read = ask('read', 'template');
+    expect(ask('read', 'template')).toEqual(read);
+    const update = ask('update', 'template');
+    expect(update).not.toEqual(read);
+    expect(update).toEqual(
+      rendered(compileFilter(authorizer.prepare(subject, 'update', 'template'), thingColumns)),
+    );
   });
 });
 

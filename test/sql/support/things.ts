@@ -9,13 +9,14 @@ export const things = pgTable('things', {
   ownerId: uuid('owner_id'),
   orgId: uuid('org_id'),
   ownerName: text('owner_name'),
+  orgName: text('org_name'),
   userAcl: jsonb('user_acl').$type<Record<string, string[]>>().notNull(),
   groupAcl: jsonb('group_acl').$type<Record<string, string[]>>(),
 });
 
 /** DDL of `things`, for a scratch table in a test database. */
 export const createThings = sql`create table things (
-  id uuid primary key, owner_id uuid, org_id uuid, owner_name text,
+  id uuid primary key, owner_id uuid, org_id uuid, owner_name text, org_name text,
   user_acl jsonb not null default '{}', group_acl jsonb)`;
 
 /** The full column map of `things`. */
@@ -28,6 +29,9 @@ export const thingColumns: ColumnMap = {
 };
 
 const dialect = new PgDialect();
+
+/** `things` with its text org column standing in for the uuid one (owner and ACLs as before). */
+export const textOrgColumns: ColumnMap = { ...thingColumns, org: things.orgName };
 
 /** The SQL text and parameters drizzle sends for a fragment. */
 export function render(fragment: SQL): { sql: string; params: unknown[] } {
