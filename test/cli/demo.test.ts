@@ -36,7 +36,7 @@ describe('dbauthz demo (npm start) against DATABASE_URL', () => {
       '- bella may create a workspace in acme? DENIED (negative_permission): a negative permission denies create on workspace',
     );
     expect(out).toContain(
-      '  asDBPurge                boundary_log(delete,read) connection_log(read) system(delete)\n',
+      '  asDBPurge                boundary_log(delete) system(delete)\n',
     );
     expect(out).toMatch(/Removed the demo database from /);
     expect(io.stderr()).toContain('[5/5] tidying up: done in');

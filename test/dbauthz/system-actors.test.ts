@@ -56,13 +56,23 @@ describe('system actors', () => {
     expect(holders('prebuilt_workspace', 'delete')).toEqual(['asPrebuildsOrchestrator']);
   });
 
-  it('let the workspace builder update templates (provisioner state) and jobs, not secrets', () => {
-    expect(holders('template', 'update').sort()).toEqual(['asProvisionerd', 'asWorkspaceBuilder']);
+  it('let no system actor update templates; the builder and the daemon update jobs', () => {
+    expect(holders('template', 'update')).toEqual([]);
     expect(holders('provisioner_jobs', 'update').sort()).toEqual([
       'asProvisionerd',
       'asWorkspaceBuilder',
     ]);
     expect(holders('provisioner_daemon', 'read')).toContain('asWorkspaceBuilder');
+  });
+
+  it('let the purge actor read nothing', () => {
+    const reads = names.filter((name) =>
+      Object.values(systemActorGrants[name]).some((actions) =>
+        (actions as readonly string[]).some((a) => a.startsWith('read')),
+      ),
+    );
+    expect(reads).not.toContain('asDBPurge');
+    expect(reads).toContain('asSystemRestricted');
   });
 
   it('act as the prebuilds system user for the orchestrator and as no user otherwise', () => {
@@ -83,9 +93,7 @@ describe('system actors', () => {
   it('are documented by the generated permission table in the README', () => {
     const readme = readFileSync(new URL('../../src/dbauthz/README.md', import.meta.url), 'utf8');
     expect(readme).toContain(systemActorPermissionTable());
-    expect(systemActorPermissionTable()).toContain(
-      '| `asDBPurge` | `boundary_log` | delete, read |',
-    );
+    expect(systemActorPermissionTable()).toContain('| `asDBPurge` | `boundary_log` | delete |');
     expect(Object.keys(systemActorGrants)).toEqual(names);
   });
 });

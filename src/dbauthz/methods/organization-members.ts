@@ -1,7 +1,9 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import { organizationMemberColumns } from '../columns/organization-members.ts';
 import { organizationMemberObject } from '../objects/organization-member.ts';
+import { requireMatch } from '../objects/require-match.ts';
 import { userObject } from '../objects/user.ts';
+import { PREBUILDS_USER_ID, SYSTEM_ACTOR_ID } from '../system-actors/system-actors.ts';
 import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
 import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
@@ -30,7 +32,8 @@ export const organizationMembersMethods = {
   /**
    * `organization_member` create in the org; explicit `roles` are also checked as added roles (so an
    * insert is no side door around assignability). Without them the org's own
-   * `default_org_member_roles` apply, which whoever may update the org chose.
+   * `default_org_member_roles` apply, which whoever may update the org chose. A system actor
+   * (`asSystemRestricted`) adds only the prebuilds system user (reason `mismatch` otherwise).
    */
   insertOrganizationMember: custom<
     RawStore,
@@ -38,7 +41,11 @@ export const organizationMembersMethods = {
     Out<'insertOrganizationMember'>
   >(async (ctx, call, input) => {
     const roles = input.roles === undefined ? undefined : inputRoleNames(input.roles);
-    ctx.authorize('create', organizationMemberObject(input));
+    const object = organizationMemberObject(input);
+    if (ctx.actor.id === SYSTEM_ACTOR_ID) {
+      requireMatch(ctx, input.userId === PREBUILDS_USER_ID, 'create', object);
+    }
+    ctx.authorize('create', object);
     if (roles !== undefined) await authorizeOrgRoleChange(ctx, input.organizationId, [], roles);
     return call(input);
   }),

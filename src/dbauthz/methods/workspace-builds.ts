@@ -9,6 +9,7 @@ import {
   fetchWorkspace,
   type Transition,
 } from '../objects/workspace-build.ts';
+import { anyOf } from '../target.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { authorizeParent } from '../wrappers/authorize-parent.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
@@ -25,7 +26,7 @@ const parentWorkspace = async (input: { workspaceId: string }, ctx: Ctx) =>
 /**
  * Authorization of the `builds` area (domain.md: builds). Reads go through the workspace and never
  * load `provisioner_state`; the state itself needs `update` on the build's template (template
- * admins and the workspace builder, never a plain workspace owner).
+ * admins) or on provisioner jobs in its org (the builder and the daemon), never a plain owner.
  */
 export const workspaceBuildsMethods = {
   /**
@@ -70,13 +71,21 @@ export const workspaceBuildsMethods = {
   getLatestWorkspaceBuildByWorkspace: authorizeParent('read', parentWorkspace),
   listWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
   countWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
+  /**
+   * `update` on the build's template (template admins, as Coder), or failing that `update` on
+   * provisioner jobs in the build's org: the narrow grant of the actors that run builds (the
+   * workspace builder, the provisioner daemon), which hold no template update.
+   */
   getProvisionerStateByBuildId: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) => {
     const workspace = await fetchBuildWorkspace(ctx, input.id, 'update');
     const template = await ctx.fetch(
       ctx.raw.getTemplateById({ id: workspace.templateId }),
       'update',
     );
-    return templateObject(template);
+    return anyOf(templateObject(template), {
+      type: 'provisioner_jobs',
+      org: workspace.organizationId,
+    });
   }),
   updateProvisionerState: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) =>
     workspaceObject(await fetchBuildWorkspace(ctx, input.id, 'update')),

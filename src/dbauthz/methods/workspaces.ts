@@ -7,6 +7,7 @@ import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { prebuildAwareTarget, workspaceObject } from '../objects/workspace.ts';
 import { fetchWorkspace } from '../objects/workspace-build.ts';
+import { PREBUILDS_USER_ID } from '../system-actors/system-actors.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
@@ -48,25 +49,27 @@ function grantedActions(input: AclInput): Action[] {
 /**
  * Authorization of the `workspaces` area (domain.md: workspaces). Rows are checked as
  * `workspace`, or `workspace_dormant` once `dormant_at` is set (lists split the filter the same
- * way); a delete of a prebuilds-owned workspace falls back to `prebuilt_workspace`.
+ * way); an update or delete of a prebuilds-owned workspace falls back to `prebuilt_workspace`.
  */
 export const workspacesMethods = {
   /**
    * `use` on the (live) template, then `create` on the new workspace: the creation ban bites here.
    * The template must be of `organizationId` (else a `ForbiddenError`, reason `mismatch`, before
    * any check): the `create` check is in the org the row is written to, so a template of another
-   * org would let a member banned there create from it.
+   * org would let a member banned there create from it. The prebuilds orchestrator (acting as the
+   * prebuilds system user) creates only workspaces that user owns (reason `mismatch` otherwise).
    */
   insertWorkspace: orderedChecks(
     async (input: { templateId: string; ownerId: string; organizationId: string }, ctx: Ctx) => {
+      const owner = { type: 'workspace', owner: input.ownerId, org: input.organizationId } as const;
+      if (ctx.actor.id === PREBUILDS_USER_ID) {
+        requireMatch(ctx, input.ownerId === PREBUILDS_USER_ID, 'create', owner);
+      }
       const template = await usableTemplate(input.templateId, ctx);
       requireMatch(ctx, template.org === input.organizationId, 'use', template);
       return [
         { action: 'use', target: template },
-        {
-          action: 'create',
-          target: { type: 'workspace', owner: input.ownerId, org: input.organizationId },
-        },
+        { action: 'create', target: owner },
       ];
     },
   ),
@@ -75,8 +78,9 @@ export const workspacesMethods = {
   getWorkspaceByAgentId: fetchThenAuthorize('read', workspaceObject),
   listWorkspaces: filteredList(workspaceFilter('read')),
   countWorkspaces: filteredCount(workspaceFilter('read')),
-  updateWorkspace: fetchThenMutate(workspaceById, 'update', workspaceObject),
-  updateWorkspaceDormantAt: fetchThenMutate(workspaceById, 'update', workspaceObject),
+  /** `update` on the workspace; one the prebuilds user owns falls back to `prebuilt_workspace`. */
+  updateWorkspace: fetchThenMutate(workspaceById, 'update', prebuildAwareTarget),
+  updateWorkspaceDormantAt: fetchThenMutate(workspaceById, 'update', prebuildAwareTarget),
   /**
    * `share` on the workspace, then each granted action on it: a sharer hands out only what it
    * holds itself. Granted actions must be `workspace` actions (no wildcard; else `invalid_input`,

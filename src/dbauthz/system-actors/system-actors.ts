@@ -17,7 +17,10 @@ const reads = (...types: (keyof Grants)[]): Grants =>
  */
 export const systemActorGrants = {
   asSystemRestricted: {
-    ...reads('user', 'organization', 'organization_member', 'group', 'group_member', 'template'),
+    ...reads('user', 'organization', 'group', 'group_member', 'template'),
+    // Create: adding the prebuilds system user to an organization (Coder's membership reconciler);
+    // the store refuses any other user for a system actor (`insertOrganizationMember`).
+    organization_member: ['read', 'create'],
     ...reads('workspace', 'workspace_dormant', 'file', 'provisioner_daemon', 'provisioner_jobs'),
     ...reads('assign_role', 'assign_org_role', 'deployment_config', 'replicas'),
     api_key: ['read', 'update'],
@@ -27,19 +30,16 @@ export const systemActorGrants = {
     // Appending audit entries (insertAuditLog) is request plumbing, not the acting user's power.
     audit_log: ['create'],
   },
+  // Coder's builder: read daemons, update jobs, plus creating the build's job. No template update:
+  // the provisioner state read is allowed by `update` on jobs in the build's org instead.
   asWorkspaceBuilder: {
-    ...reads('user', 'organization', 'file', 'provisioner_daemon'),
+    ...reads('provisioner_daemon'),
     provisioner_jobs: ['create', 'read', 'update'],
-    template: ['read', 'update', 'use'],
-    workspace: ['create', 'read', 'update', 'start', 'stop', 'delete'],
-    // A dormant workspace may still be stopped (a stop build), never started (as Coder's provisionerd).
-    workspace_dormant: ['read', 'update', 'stop', 'delete'],
   },
   asProvisionerd: {
-    ...reads('user', 'organization', 'file'),
+    ...reads('user', 'organization', 'file', 'template'),
     provisioner_daemon: ['create', 'read', 'update'],
     provisioner_jobs: ['read', 'update'],
-    template: ['read', 'update'],
     workspace: ['read', 'update', 'create_agent', 'update_agent', 'delete_agent'],
     workspace_dormant: ['read', 'update'],
   },
@@ -50,16 +50,19 @@ export const systemActorGrants = {
     // Autostop stops a dormant workspace too; only autostart is refused (as Coder's autostart).
     workspace_dormant: ['read', 'update', 'stop', 'delete'],
   },
+  // Deletes old rows; reads none (old connection logs are purged as `system` delete).
   asDBPurge: {
-    boundary_log: ['read', 'delete'],
-    connection_log: ['read'],
+    boundary_log: ['delete'],
     system: ['delete'],
   },
+  // Start, stop, update and delete reach only prebuilds-owned workspaces, through the store's
+  // `prebuilt_workspace` fallback; `workspace` create is limited by the store to workspaces the
+  // prebuilds user owns. A claimed workspace is out of its reach.
   asPrebuildsOrchestrator: {
     ...reads('user', 'organization', 'organization_member', 'provisioner_daemon'),
     provisioner_jobs: ['create', 'read'],
     template: ['read', 'use'],
-    workspace: ['create', 'read', 'update', 'start', 'stop', 'delete'],
+    workspace: ['create', 'read'],
     prebuilt_workspace: ['update', 'delete'],
   },
   asBoundaryUsageTracker: { boundary_usage: ['read', 'update', 'delete'] },
