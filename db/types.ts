@@ -28,8 +28,13 @@ export type ProvisionerJob = typeof s.provisionerJobs.$inferSelect;
 export type Workspace = typeof s.workspaces.$inferSelect;
 /** A build as read through `workspace_build_with_user`: never carries `provisioner_state`. */
 export type WorkspaceBuild = typeof s.workspaceBuildWithUser.$inferSelect;
-/** A row of `workspace_agents`. */
-export type WorkspaceAgent = typeof s.workspaceAgents.$inferSelect;
+/** An agent as every read returns it: never carries `auth_token_hash`. */
+export type WorkspaceAgent = Omit<typeof s.workspaceAgents.$inferSelect, 'authTokenHash'>;
+/** A new agent and its auth token, which `insertWorkspaceAgent` returns exactly once. */
+export interface NewWorkspaceAgent {
+  readonly agent: WorkspaceAgent;
+  readonly authToken: string;
+}
 /** A row of `boundary_sessions`. */
 export type BoundarySession = typeof s.boundarySessions.$inferSelect;
 /** A row of `boundary_logs`. */

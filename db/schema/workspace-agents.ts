@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, timestamptz } from './columns.ts';
+import { bytea, timestamps, timestamptz } from './columns.ts';
 import { workspaceBuilds } from './workspace-builds.ts';
 
-/** Agents of a workspace build; an agent authenticates with its unique `auth_token`. */
+/** Agents of a workspace build; an agent authenticates with a token stored only as a hash. */
 export const workspaceAgents = pgTable(
   'workspace_agents',
   {
@@ -11,10 +12,12 @@ export const workspaceAgents = pgTable(
       .notNull()
       .references(() => workspaceBuilds.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    authToken: uuid('auth_token')
+    // SHA-256 of the agent's auth token; the token itself is never stored. The default is the
+    // hash of a random value nobody holds, so a row inserted without a token cannot authenticate.
+    authTokenHash: bytea('auth_token_hash')
       .notNull()
-      .defaultRandom()
-      .unique('workspace_agents_auth_token_key'),
+      .default(sql`sha256(convert_to(gen_random_uuid()::text, 'UTF8'))`)
+      .unique('workspace_agents_auth_token_hash_key'),
     architecture: text('architecture').notNull().default('amd64'),
     operatingSystem: text('operating_system').notNull().default('linux'),
     directory: text('directory').notNull().default(''),

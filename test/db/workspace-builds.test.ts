@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { workspaceBuilds, workspaceBuildWithUser } from '../../db/schema/index.ts';
@@ -147,33 +147,69 @@ describe('workspace builds', () => {
 });
 
 describe('workspace agents', () => {
-  it('inserts an agent with a random token and finds it by id, token and build', async () => {
+  it('inserts an agent with a random token returned once, and finds it by id, token and build', async () => {
     const build = await createBuild(ctx.db);
-    const agent = await ctx.store.insertWorkspaceAgent({ buildId: build.id, name: 'main' });
-    expect(agent.authToken).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await ctx.store.getWorkspaceAgentById({ id: agent.id })).name).toBe('main');
-    expect((await ctx.store.getWorkspaceAgentByAuthToken({ authToken: agent.authToken })).id).toBe(
-      agent.id,
+    const { agent, authToken } = await ctx.store.insertWorkspaceAgent({
+      buildId: build.id,
+      name: 'main',
+    });
+    expect(authToken).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+    expect(agent).not.toHaveProperty('authToken');
+    expect(agent).not.toHaveProperty('authTokenHash');
+    expect((await ctx.store.getWorkspaceAgentById({ id: agent.id })).name).toBe('main');
+    const found = await ctx.store.getWorkspaceAgentByAuthToken({ authToken });
+    expect(found.id).toBe(agent.id);
+    expect(found).not.toHaveProperty('authTokenHash');
+    // The token is matched case-insensitively, as a uuid.
+    const upper = await ctx.store.getWorkspaceAgentByAuthToken({
+      authToken: authToken.toUpperCase(),
+    });
+    expect(upper.id).toBe(agent.id);
     await ctx.store.insertWorkspaceAgent({ buildId: build.id, name: 'aux' });
-    expect(
-      (await ctx.store.getWorkspaceAgentsByBuild({ buildId: build.id })).map((a) => a.name),
-    ).toEqual(['aux', 'main']);
+    const listed = await ctx.store.getWorkspaceAgentsByBuild({ buildId: build.id });
+    expect(listed.map((a) => a.name)).toEqual(['aux', 'main']);
+    for (const row of listed) expect(row).not.toHaveProperty('authTokenHash');
   });
 
-  it('keeps auth tokens unique and rejects an unknown token', async () => {
-    const agent = await createAgent(ctx.db);
+  it('stores only the SHA-256 of the token, never the token', async () => {
     const build = await createBuild(ctx.db);
+    const { agent, authToken } = await ctx.store.insertWorkspaceAgent({
+      buildId: build.id,
+      name: 'hashed',
+    });
+    const [row] = await ctx.test.client<{ hash: Buffer; text: string }[]>`
+      SELECT auth_token_hash AS hash, row_to_json(a)::text AS text
+      FROM workspace_agents a WHERE id = ${agent.id}`;
+    expect(row?.hash.equals(createHash('sha256').update(authToken).digest())).toBe(true);
+    expect(row?.text).not.toContain(authToken);
+  });
+
+  it('refuses a caller-chosen token and rejects an unknown one', async () => {
+    const build = await createBuild(ctx.db);
+    const chosen = '00000000-0000-4000-8000-0000000000aa';
     await expect(
       ctx.store.insertWorkspaceAgent({
         buildId: build.id,
         name: 'copy',
-        authToken: agent.authToken,
-      }),
-    ).rejects.toMatchObject({ code: 'conflict', constraint: 'workspace_agents_auth_token_key' });
+        authToken: chosen,
+      } as never),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'authToken' });
+    expect(await ctx.store.getWorkspaceAgentsByBuild({ buildId: build.id })).toEqual([]);
     await expect(
       ctx.store.getWorkspaceAgentByAuthToken({ authToken: '00000000-0000-4000-8000-0000000000ff' }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('gives an agent inserted without a token a hash nobody holds', async () => {
+    const first = await createAgent(ctx.db);
+    const second = await createAgent(ctx.db);
+    const rows = await ctx.test.client<{ hash: Buffer }[]>`
+      SELECT auth_token_hash AS hash FROM workspace_agents WHERE id IN (${first.id}, ${second.id})`;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.hash.length).toBe(32);
+    expect(rows[0]?.hash.equals(rows[1]?.hash ?? Buffer.alloc(0))).toBe(false);
   });
 
   it('raises invalid_reference for an agent of a missing build', async () => {

@@ -4,7 +4,6 @@ import type { Template, TemplateVersion, Workspace } from '../../db/types.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
-  createAgent,
   createBuild,
   createProvisionerJob,
   createTemplate,
@@ -196,7 +195,7 @@ describe('build lists and agents', () => {
   it('lets the provisioner daemon add agents and the owner read them', async () => {
     const asBob = world.store.as(world.subject('bob'));
     await denied(asBob.insertWorkspaceAgent({ buildId, name: 'sneaky' }));
-    const agent = await world.store
+    const { agent } = await world.store
       .asProvisionerd()
       .insertWorkspaceAgent({ buildId, name: 'main' });
     const asAlice = world.store.as(world.subject('alice'));
@@ -209,8 +208,8 @@ describe('build lists and agents', () => {
   });
 
   it('finds an agent by auth token for the restricted system actor only', async () => {
-    const agent = await createAgent(database.db, { buildId, name: 'tokened' });
-    const lookup = { authToken: agent.authToken };
+    const { agent, authToken } = await world.raw.insertWorkspaceAgent({ buildId, name: 'tokened' });
+    const lookup = { authToken };
     await denied(world.store.as(world.subject('alice')).getWorkspaceAgentByAuthToken(lookup));
     await denied(world.store.asProvisionerd().getWorkspaceAgentByAuthToken(lookup));
     const found = await world.store.asSystemRestricted().getWorkspaceAgentByAuthToken(lookup);

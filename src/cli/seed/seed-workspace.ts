@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { Workspace, WorkspaceAgent, WorkspaceBuild } from '../../../db/types.ts';
 import { runJob, type SeededTemplate } from './seed-templates.ts';
@@ -52,10 +51,9 @@ export async function seedWorkspace(
     jobId: job.id,
     provisionerState: terraformState(input.name, input.stateBytes ?? 64 * 1024),
   });
-  const agent = await raw.insertWorkspaceAgent({
+  const { agent } = await raw.insertWorkspaceAgent({
     buildId: build.id,
     name: 'main',
-    authToken: randomUUID(),
     operatingSystem: 'linux',
     architecture: 'amd64',
   });

@@ -10,7 +10,8 @@ type Ctx = CallContext<RawStore>;
 /**
  * Authorization of the `agents` area (domain.md: agents): checked on the agent's workspace (a
  * dormant one as `workspace_dormant`), looked up before the agent query runs. The lookup by auth
- * token authenticates an agent, so it is a system read (`system` read, as in Coder).
+ * token authenticates an agent, so it is a system read (`system` read, as in Coder). The token
+ * is returned once, by the insert; no read returns it or its stored hash.
  */
 export const workspaceAgentsMethods = {
   insertWorkspaceAgent: authorizeArgs(

@@ -4,15 +4,16 @@ import { w, workspaceObj } from './workspace-fixtures.ts';
 const { workspace, build, agent } = w;
 const live = workspaceObj(workspace);
 const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
+const created = { agent, authToken: 'b0d17000-0000-4000-8000-0000000000e1' };
 
 /** Spec rows of the agents area. */
 export const workspaceAgentsSpecs: SpecRow[] = [
   {
     method: 'insertWorkspaceAgent',
     input: { buildId: build.id, name: 'main' },
-    rawAnswers: { ...viaBuild, insertWorkspaceAgent: agent },
+    rawAnswers: { ...viaBuild, insertWorkspaceAgent: created },
     checks: [{ action: 'create_agent', object: live }],
-    returns: agent,
+    returns: created,
     rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'insertWorkspaceAgent'],
   },
   {

@@ -1,0 +1,2 @@
+ALTER TABLE "workspace_agents" ADD COLUMN "auth_token_hash" "bytea" DEFAULT sha256(convert_to(gen_random_uuid()::text, 'UTF8')) NOT NULL;--> statement-breakpoint
+ALTER TABLE "workspace_agents" ADD CONSTRAINT "workspace_agents_auth_token_hash_key" UNIQUE("auth_token_hash");
