@@ -1,7 +1,8 @@
 import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { customRoles } from '../schema/index.ts';
+import { ForeignKeyViolationError } from '../errors.ts';
+import { customRoles, organizationMembers, organizations } from '../schema/index.ts';
 import type { CustomRole } from '../types.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 
@@ -32,6 +33,16 @@ export function customRolesQueries(db: Database) {
       eq(customRoles.organizationId, k.organizationId),
       sql`lower(${customRoles.name}) = lower(${k.name})`,
     );
+  // Whether a member of the role's org holds it, or the org gives it to every member by default.
+  const assigned = (k: z.output<typeof key>) => sql`(exists (
+      select 1 from ${organizationMembers}
+      where ${organizationMembers.organizationId} = ${k.organizationId}
+        and exists (select 1 from unnest(${organizationMembers.roles}) r where lower(r) = lower(${k.name}))
+    ) or exists (
+      select 1 from ${organizations}
+      where ${organizations.id} = ${k.organizationId}
+        and exists (select 1 from unnest(${organizations.defaultOrgMemberRoles}) r where lower(r) = lower(${k.name}))
+    ))`;
   return {
     /** Inserts a custom role in an organization. */
     insertCustomRole: defineQuery(
@@ -54,12 +65,22 @@ export function customRolesQueries(db: Database) {
         ),
     ),
 
-    /** Deletes an org's custom role by name. */
+    /**
+     * Deletes an org's custom role by name, unless it is still assigned (to a member of its org,
+     * or in the org's default member roles): then `ForeignKeyViolationError` with constraint
+     * `custom_role_assigned`, as a restricting foreign key would, and nothing is deleted.
+     */
     deleteCustomRole: defineQuery(key, async (input): Promise<void> => {
+      const deleted = await db
+        .delete(customRoles)
+        .where(and(match(input), sql`not ${assigned(input)}`))
+        .returning({ id: customRoles.id });
+      if (deleted.length > 0) return;
       firstOrThrow(
-        await db.delete(customRoles).where(match(input)).returning({ id: customRoles.id }),
+        await db.select({ id: customRoles.id }).from(customRoles).where(match(input)),
         'custom role',
       );
+      throw new ForeignKeyViolationError('custom_role_assigned');
     }),
 
     /** Custom roles by name, optionally of one organization. */

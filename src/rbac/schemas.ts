@@ -79,6 +79,22 @@ export const ScopeSpecSchema = z.union([
   }),
 ]);
 
+/** What a subject's loader left out (a `SubjectNotice`); the permission is kept as stored. */
+export const SubjectNoticeSchema = z.object({
+  code: z.enum(['ignored_permission', 'dropped_role']),
+  role: z.string(),
+  org: z.string().optional(),
+  permission: z
+    .object({
+      type: z.string(),
+      action: z.string(),
+      negate: z.boolean(),
+      level: z.enum(['site', 'user', 'org', 'member']),
+    })
+    .optional(),
+  message: z.string(),
+});
+
 /** A subject; `groups` defaults to none and `scope` to `coder:all` (a full session). */
 export const SubjectSchema = z.object({
   id: z.string().min(1),
@@ -86,6 +102,7 @@ export const SubjectSchema = z.object({
   groups: z.array(z.string().min(1)).default([]),
   scope: ScopeSpecSchema.default('coder:all'),
   type: z.string().optional(),
+  notices: z.array(SubjectNoticeSchema).optional(),
 });
 
 /** An ACL map: id -> actions (or `*`). */

@@ -57,13 +57,39 @@ export type ScopeSpec =
       readonly allowList?: readonly AllowListEntry[];
     };
 
-/** The actor of a decision. `type` is for logs only and never changes a decision. */
+/**
+ * Something left out when a subject was loaded from storage: `ignored_permission` (a stored
+ * permission this version cannot apply: an unknown type or action, or a member-level permission
+ * of a custom role) or `dropped_role` (a custom role that no longer exists). Reported with every
+ * decision about the subject; it never changes one.
+ */
+export interface SubjectNotice {
+  readonly code: 'ignored_permission' | 'dropped_role';
+  /** The role concerned. */
+  readonly role: string;
+  /** Its org, for an org role. */
+  readonly org?: string;
+  /** The permission left out, as stored (`ignored_permission` only). */
+  readonly permission?: {
+    readonly type: string;
+    readonly action: string;
+    readonly negate: boolean;
+    readonly level: 'site' | 'user' | 'org' | 'member';
+  };
+  readonly message: string;
+}
+
+/**
+ * The actor of a decision. `type` is for logs only and never changes a decision; neither do
+ * `notices` (what the loader left out), which the authorized store reports with each decision.
+ */
 export interface Subject {
   readonly id: string;
   readonly roles: readonly RoleRef[];
   readonly groups: readonly string[];
   readonly scope: ScopeSpec;
   readonly type?: string;
+  readonly notices?: readonly SubjectNotice[];
 }
 
 /** Actions listed per user id or group id in an object's ACL. */

@@ -110,13 +110,30 @@ describe('buildSubject', () => {
     expect(acmeFloor?.byOrg[acme.id]?.org.some((p) => p.type === 'organization_member')).toBe(true);
   });
 
-  it('refuses a dangling role name instead of dropping it', async () => {
+  it('drops a custom role name with no role behind it, and says so in the notices', async () => {
     const bob = await createUser(database.db);
     await createMember(database.db, { organizationId: acme.id, userId: bob.id, roles: ['ghost'] });
-    await expect(buildSubject(store, bob.id)).rejects.toThrow(InvalidPolicyError);
-    await expect(buildSubject(store, bob.id)).rejects.toThrow(/dangling role "ghost"/);
+    const subject = await buildSubject(store, bob.id);
+    expect(described(subject.roles)).not.toContain(`ghost@${acme.id}`);
+    expect(subject.notices).toEqual([
+      {
+        code: 'dropped_role',
+        role: 'ghost',
+        org: acme.id,
+        message: `custom role "ghost" of organization ${acme.id} no longer exists: dropped`,
+      },
+    ]);
+    expect((await buildSubject(store, alice.id)).notices).toBeUndefined();
+  });
+
+  it('refuses a stored role name that is a site role, or no site role at all', async () => {
     const carol = await createUser(database.db, { rbacRoles: ['superuser'] });
+    await expect(buildSubject(store, carol.id)).rejects.toThrow(InvalidPolicyError);
     await expect(buildSubject(store, carol.id)).rejects.toThrow(/dangling site role "superuser"/);
+    // Custom role names can never be site role names, so this is no deleted custom role.
+    const erin = await createUser(database.db);
+    await createMember(database.db, { organizationId: acme.id, userId: erin.id, roles: ['owner'] });
+    await expect(buildSubject(store, erin.id)).rejects.toThrow(/dangling role "owner"/);
   });
 
   it('refuses a suspended user and a missing one', async () => {

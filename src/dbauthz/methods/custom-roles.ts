@@ -14,10 +14,20 @@ import { filteredList } from '../wrappers/filtered-list.ts';
 import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
-/** The proposed role, or `InvalidInputError` before any check or query: reserved names, bad permissions. */
+/**
+ * The proposed role, or `InvalidInputError` before any check or query: reserved names, member
+ * permissions (system roles only, as in Coder: a member-level grant hands every holder power over
+ * their own objects, which the escalation check cannot weigh), bad permissions.
+ */
 function proposedRole(input: CustomRoleFields): Role {
   if (typeof input.name === 'string' && reservedRoleNames.has(input.name.toLowerCase())) {
     throw new InvalidInputError('name', `"${input.name}" is a reserved role name`);
+  }
+  if ((input.memberPermissions?.length ?? 0) > 0) {
+    throw new InvalidInputError(
+      'memberPermissions',
+      'only system roles may hold member permissions; grant at org level instead',
+    );
   }
   try {
     return customRoleValue(input);
@@ -90,7 +100,11 @@ export const customRolesMethods = {
   insertCustomRole: writeRole<'insertCustomRole'>('create'),
   /** Only the permission lists given are granted by the update, so only they are checked. */
   updateCustomRole: writeRole<'updateCustomRole'>('update'),
-  /** `delete` on `assign_org_role` in the org; a stored system role is never deleted. */
+  /**
+   * `delete` on `assign_org_role` in the org; a stored system role is never deleted, and a role
+   * still assigned (to a member, or in the org's default member roles) is refused by the raw
+   * delete (`ForeignKeyViolationError`, code `invalid_reference`, constraint `custom_role_assigned`).
+   */
   deleteCustomRole: custom<
     RawStore,
     InputOf<RawStore, 'deleteCustomRole'>,

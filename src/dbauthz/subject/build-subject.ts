@@ -1,7 +1,7 @@
 import { ForbiddenError, InvalidPolicyError } from '../../rbac/errors.ts';
 import { isSiteRoleName, RETIRED_AGENTS_ACCESS, RoleNames } from '../../rbac/role-names.ts';
 import { createSubject } from '../../rbac/subject.ts';
-import type { RoleRef, ScopeSpec, Subject } from '../../rbac/types.ts';
+import type { RoleRef, ScopeSpec, Subject, SubjectNotice } from '../../rbac/types.ts';
 import type { AuthorizedStore } from '../authorized-store.ts';
 import { customRoleNames, type MembershipWithOrg, resolveOrgRoles } from './resolve-org-roles.ts';
 
@@ -34,7 +34,10 @@ function siteRoles(userId: string, stored: readonly string[]): RoleRef[] {
  * Fails closed: a missing or deleted user is a `NotFoundError` (`not_found`: the system actor may
  * read users, so nothing is hidden from it); a **suspended** user is a `ForbiddenError` with
  * reason `user_suspended` (as in Coder, suspended users cannot authenticate; a `dormant` user
- * still can, and the login flow reactivates it); a dangling role name (neither built in nor a custom role of that org) is an `InvalidPolicyError`.
+ * still can, and the login flow reactivates it); a stored site role name that is not a site role
+ * is an `InvalidPolicyError`. A custom role that no longer exists is dropped and a stored
+ * permission this version cannot apply is left out (see `resolveOrgRoles`): the subject's
+ * `notices` say what, and the authorized store reports them with each decision.
  * @example const subject = await buildSubject(store, session.userId); store.as(subject)...
  */
 export async function buildSubject(
@@ -58,14 +61,16 @@ export async function buildSubject(
   );
   const customRoles =
     wanted.length === 0 ? [] : await system.getCustomRolesByNames({ roles: wanted });
+  const notices: SubjectNotice[] = [];
   return createSubject({
     id: user.id,
     roles: [
       ...siteRoles(user.id, user.siteRoles),
-      ...memberships.flatMap((m) => resolveOrgRoles(m, customRoles)),
+      ...memberships.flatMap((m) => resolveOrgRoles(m, customRoles, notices)),
     ],
     groups: user.groupIds,
     ...(options.scope === undefined ? {} : { scope: options.scope }),
     type: 'user',
+    notices,
   });
 }

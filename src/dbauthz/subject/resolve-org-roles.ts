@@ -7,8 +7,8 @@ import {
   RETIRED_AGENTS_ACCESS,
   RoleNames,
 } from '../../rbac/role-names.ts';
-import type { RoleRef } from '../../rbac/types.ts';
-import { customRoleValue } from '../objects/custom-role.ts';
+import type { RoleRef, SubjectNotice } from '../../rbac/types.ts';
+import { storedCustomRole } from '../objects/custom-role.ts';
 
 /** One membership with its org row: the stored role names and the org's settings. */
 export interface MembershipWithOrg {
@@ -31,12 +31,16 @@ function effectiveNames({ roles, org }: MembershipWithOrg): string[] {
 /**
  * The org roles of one membership: `organization-member` built for the org's
  * `shareable_workspace_owners`, each built-in org role bound to the org, and each custom role
- * converted from its row. A site role name stored as an org role, or a name that is neither built
- * in nor among `customRoles`, is a dangling role: `InvalidPolicyError`, never silently dropped.
+ * converted from its row. A custom role name with no row (the role was deleted, or renamed) is
+ * dropped, as in Coder, and a stored permission this version cannot apply is left out; both are
+ * recorded in `notices` (when given) so the store can report them with each decision. A site role
+ * name stored as an org role cannot be a deleted custom role (those names are reserved): it stays
+ * an `InvalidPolicyError`.
  */
 export function resolveOrgRoles(
   membership: MembershipWithOrg,
   customRoles: readonly CustomRole[],
+  notices: SubjectNotice[] = [],
 ): RoleRef[] {
   const { org } = membership;
   const sharing = org.shareableWorkspaceOwners;
@@ -47,16 +51,24 @@ export function resolveOrgRoles(
       out.push(organizationServiceAccountRole(org.id, sharing));
     } else if (isOrgRoleName(name)) {
       out.push({ name, org: org.id });
+    } else if (isSiteRoleName(name)) {
+      throw new InvalidPolicyError(`dangling role "${name}" in organization ${org.id}`);
     } else {
-      const row = isSiteRoleName(name)
-        ? undefined
-        : customRoles.find(
-            (r) => r.organizationId === org.id && r.name.toLowerCase() === name.toLowerCase(),
-          );
+      const row = customRoles.find(
+        (r) => r.organizationId === org.id && r.name.toLowerCase() === name.toLowerCase(),
+      );
       if (row === undefined) {
-        throw new InvalidPolicyError(`dangling role "${name}" in organization ${org.id}`);
+        notices.push({
+          code: 'dropped_role',
+          role: name,
+          org: org.id,
+          message: `custom role "${name}" of organization ${org.id} no longer exists: dropped`,
+        });
+        continue;
       }
-      out.push(customRoleValue(row));
+      const stored = storedCustomRole(row);
+      notices.push(...stored.notices);
+      out.push(stored.role);
     }
   }
   return out;

@@ -1,4 +1,3 @@
-import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -8,14 +7,16 @@ const assignOrgRole = { type: 'assign_org_role', org: org.id } as const;
 const viewer = {
   organizationId: org.id,
   name: 'viewer',
-  orgPermissions: [{ type: 'template', action: 'read', negate: false }],
-  memberPermissions: [{ type: 'workspace', action: 'ssh', negate: false }],
+  orgPermissions: [
+    { type: 'template', action: 'read', negate: false },
+    { type: 'workspace', action: 'ssh', negate: false },
+  ],
 };
 const stored = { id: 'a0d17000-0000-4000-8000-0000000000c1', ...viewer };
 /** The escalation probes: the actor must itself hold each permission at the level it grants it. */
 const probes = [
   { action: 'read', object: { type: 'template', org: org.id } },
-  { action: 'ssh', object: { type: 'workspace', org: org.id, owner: auditActor.id } },
+  { action: 'ssh', object: { type: 'workspace', org: org.id } },
 ] as const;
 
 /** Spec rows of the custom roles area. */
@@ -79,6 +80,14 @@ export const customRolesSpecs: SpecRow[] = [
     rawCalls: [],
   },
   {
+    // Member permissions belong to system roles only: refused before any check.
+    method: 'insertCustomRole',
+    input: { ...viewer, memberPermissions: [{ type: 'workspace', action: 'ssh', negate: false }] },
+    checks: [],
+    rejects: 'invalid_input',
+    rawCalls: [],
+  },
+  {
     // A system role is never created through the store: refused before any check.
     method: 'insertCustomRole',
     input: { ...viewer, isSystem: true },
@@ -102,6 +111,14 @@ export const customRolesSpecs: SpecRow[] = [
     checks: [{ action: 'update', object: assignOrgRole }, ...probes],
     rejects: 'forbidden',
     rawCalls: ['getCustomRolesByNames'],
+  },
+  {
+    // Member permissions belong to system roles only, on update too.
+    method: 'updateCustomRole',
+    input: { ...viewer, memberPermissions: [{ type: 'workspace', action: 'ssh', negate: false }] },
+    checks: [],
+    rejects: 'invalid_input',
+    rawCalls: [],
   },
   {
     method: 'deleteCustomRole',
