@@ -4,6 +4,7 @@ import {
   authorize,
   builtinRoles,
   defineRole,
+  explain,
   formatPermission,
   hasErrorCode,
   InvalidPolicyError,
@@ -197,5 +198,29 @@ describe('resolving role names', () => {
   it('resolves organization-member by name with the default sharing, everyone', () => {
     const byName = subject('alice', [{ name: 'organization-member', org: A }]);
     expect(authorize(byName, 'read', object('group').inOrg(A))).toBe(true);
+  });
+});
+
+describe("a site owner's own secrets", () => {
+  // buildSubject gives every user `member`, so a site owner holds owner plus member.
+  const owner = subject('o', ['owner', 'member']);
+  const secret = (ownerId: string) => object('user_secret').withId('s-1').withOwner(ownerId);
+
+  it('are reachable at user level (through member), every action', () => {
+    for (const action of ['create', 'read', 'update', 'delete'] as const) {
+      expect(authorize(owner, action, secret('o')), action).toBe(true);
+      expect(explain(owner, action, secret('o')).match).toMatchObject({
+        level: 'user',
+        role: 'member',
+      });
+    }
+  });
+
+  it('are the only ones: the owner role grants no site-wide secret access', () => {
+    for (const action of ['create', 'read', 'update', 'delete'] as const) {
+      expect(authorize(owner, action, secret('someone-else')), action).toBe(false);
+      expect(authorize(subject('o', ['owner']), action, secret('o')), action).toBe(false);
+    }
+    expect(explain(owner, 'read', secret('someone-else')).reason).toBe('no_permission');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorize,
+  catalogue,
   defineOrgRole,
   defineRole,
   expandScope,
@@ -10,6 +11,7 @@ import {
   object,
   permissions,
   prepare,
+  type ResourceType,
   resolveScope,
   type Scope,
   type ScopeSpec,
@@ -61,27 +63,71 @@ describe('composite and low-level scopes', () => {
     });
   });
 
-  it('has the seven composite scopes with their site permissions', () => {
-    expect(
-      expandScope('coder:workspaces.access').role.site.map((p) => `${p.type}:${p.action}`),
-    ).toEqual([
-      'template:read',
-      'organization_member:read',
-      'workspace:read',
-      'workspace:ssh',
-      'workspace:application_connect',
+  // The seven composite scopes as Coder defines them (site level, allow list *:*), written out
+  // here independently of `compositeScopes`: the contents, then what each one decides.
+  const composites: Record<string, Record<string, string[]>> = {
+    'coder:workspaces.create': {
+      template: ['read', 'use'],
+      workspace: ['create', 'read', 'start', 'stop', 'update'],
+      organization_member: ['read'],
+    },
+    'coder:workspaces.operate': {
+      template: ['read'],
+      workspace: ['read', 'start', 'stop', 'update'],
+      organization_member: ['read'],
+    },
+    'coder:workspaces.delete': {
+      template: ['read', 'use'],
+      workspace: ['delete', 'read'],
+      organization_member: ['read'],
+    },
+    'coder:workspaces.access': {
+      template: ['read'],
+      workspace: ['application_connect', 'read', 'ssh'],
+      organization_member: ['read'],
+    },
+    'coder:templates.build': {
+      template: ['read'],
+      file: ['create', 'read'],
+      provisioner_jobs: ['read'],
+    },
+    'coder:templates.author': {
+      template: ['create', 'delete', 'read', 'update', 'view_insights'],
+      file: ['create', 'read'],
+    },
+    'coder:apikeys.manage_self': { api_key: ['create', 'delete', 'read', 'update'] },
+  };
+
+  it.each(Object.entries(composites))('%s holds exactly its permissions', (name, expected) => {
+    const scope = expandScope(name);
+    const held = (perms: readonly { type: string; action: string; negate: boolean }[]) =>
+      perms.map((p) => `${p.negate ? '-' : ''}${p.type}:${p.action}`).sort();
+    const want = Object.entries(expected).flatMap(([type, actions]) =>
+      actions.map((a) => `${type}:${a}`),
+    );
+    expect(held(scope.role.site)).toEqual(want.sort());
+    expect([scope.role.user, scope.role.byOrg, scope.allowList]).toEqual([
+      [],
+      {},
+      [{ type: '*', id: '*' }],
     ]);
-    for (const name of [
-      'coder:workspaces.create',
-      'coder:workspaces.operate',
-      'coder:workspaces.delete',
-      'coder:workspaces.access',
-      'coder:templates.build',
-      'coder:templates.author',
-      'coder:apikeys.manage_self',
-    ]) {
-      expect(expandScope(name).allowList).toEqual([{ type: '*', id: '*' }]);
+  });
+
+  it.each(Object.entries(composites))('%s lets an owner do exactly that', (name, expected) => {
+    const s = owner(name);
+    for (const [type, listed] of Object.entries(expected)) {
+      const target = object(type as ResourceType)
+        .withId('x-1')
+        .withOwner('o')
+        .inOrg(A);
+      for (const action of catalogue[type as ResourceType]) {
+        expect(authorize(s, action, target), `${name} ${type}:${action}`).toBe(
+          listed.includes(action),
+        );
+      }
     }
+    expect(authorize(s, 'read', object('user').withId('o').withOwner('o'))).toBe(false);
+    expect(authorize(s, 'read', object('audit_log').inOrg(A))).toBe(false);
   });
 
   it('low-level type:action and type:* scopes grant exactly that', () => {
@@ -247,6 +293,29 @@ describe('allow lists', () => {
     expect(authorize(agent, 'read', ws.withId('ws-2'))).toBe(false);
     expect(authorize(agent, 'read', object('user').withId('alice').withOwner('alice'))).toBe(true);
     expect(authorize(agent, 'create', object('boundary_log').withOwner('alice'))).toBe(true);
+  });
+});
+
+describe('the workspace agent scope with user data blocked', () => {
+  const input = { workspaceId: 'ws-1', ownerId: 'alice', templateId: 't-1', versionId: 'v-1' };
+
+  it('keeps the workspace, template and logs but refuses the owner user row', () => {
+    const blocked = alice(workspaceAgentScope({ ...input, blockUserData: true }));
+    const open = alice(workspaceAgentScope(input));
+    const me = object('user').withId('alice').withOwner('alice');
+    expect(authorize(open, 'read', me)).toBe(true);
+    expect(authorize(blocked, 'read', me)).toBe(false);
+    expect(authorize(blocked, 'update_personal', me)).toBe(false);
+    expect(explain(blocked, 'read', me).reason).toBe('scope_denied');
+    expect(authorize(blocked, 'update', ws)).toBe(true);
+    const shared = object('template').withId('t-1').inOrg(A).withAclGroups({ [A]: ['read'] });
+    expect(authorize(blocked, 'read', shared)).toBe(true);
+    expect(authorize(blocked, 'read', shared.withId('t-2'))).toBe(false);
+    expect(authorize(blocked, 'create', object('boundary_log').withOwner('alice'))).toBe(true);
+    expect(authorize(blocked, 'read', ws.withId('ws-2'))).toBe(false);
+    expect(workspaceAgentScope({ ...input, blockUserData: true }).allowList).toEqual(
+      workspaceAgentScope(input).allowList,
+    );
   });
 });
 
