@@ -1,7 +1,11 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import { apiKeyColumns } from '../columns/api-keys.ts';
 import { apiKeyObject } from '../objects/api-key.ts';
-import { authorizeKeyScope } from '../wrappers/authorize-key-scope.ts';
+import {
+  authorizeKeyOwner,
+  authorizeKeyScope,
+  validateKeyScopes,
+} from '../wrappers/authorize-key-scope.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
@@ -14,8 +18,11 @@ const keyById = (raw: RawStore, input: { id: string }) => raw.getApiKeyById({ id
 /** Authorization of the API keys area (domain.md: api keys): every key is owned by its user. */
 export const apiKeysMethods = {
   /**
-   * Created for `userId`: members create their own keys only; site `api_key` create for others.
-   * A scoped session cannot mint a broader key (`authorizeKeyScope`: unless the session is
+   * Created for `userId`. Scope names and allow-list types must exist (`invalid_input`, checked
+   * first, as input). A user mints keys for themselves only, a site owner included; a key for
+   * someone else needs a system actor (`authorizeKeyOwner`: the login flow's
+   * `asSystemRestricted`, the only one granted `api_key` create). Then `create` on the key, and a
+   * scoped session cannot mint a broader key (`authorizeKeyScope`: unless the session is
    * `coder:all` over `*:*`, the key's scopes must be among the session's scope names and its
    * allow list within the session's).
    */
@@ -24,6 +31,8 @@ export const apiKeysMethods = {
     InputOf<RawStore, 'insertApiKey'>,
     OutputOf<RawStore, 'insertApiKey'>
   >(async (ctx, call, input) => {
+    validateKeyScopes(input);
+    authorizeKeyOwner(ctx.actor, input);
     ctx.authorize('create', { type: 'api_key', owner: input.userId });
     authorizeKeyScope(ctx.actor, input);
     return call(input);

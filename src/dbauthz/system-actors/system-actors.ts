@@ -23,7 +23,8 @@ export const systemActorGrants = {
     organization_member: ['read', 'create'],
     ...reads('workspace', 'workspace_dormant', 'file', 'provisioner_daemon', 'provisioner_jobs'),
     ...reads('assign_role', 'assign_org_role', 'deployment_config', 'replicas'),
-    api_key: ['read', 'update'],
+    // Authentication reads keys and records their use; the login flow mints a user's key.
+    api_key: ['create', 'read', 'update'],
     // Loading a user's roles to build a subject (getUserRoles) is checked as `system` read, as
     // Coder's GetAuthorizationUserRoles: no human role but a site owner holds it.
     system: ['read'],

@@ -1,7 +1,8 @@
-import { WILDCARD } from '../../rbac/catalogue.ts';
+import { InvalidInputError } from '../../../db/errors.ts';
+import { isResourceType, WILDCARD } from '../../rbac/catalogue.ts';
 import { ForbiddenError } from '../../rbac/errors.ts';
 import { resolveScope } from '../../rbac/scope-spec.ts';
-import { canonicalScopeName, ScopeNames } from '../../rbac/scopes.ts';
+import { canonicalScopeName, isScopeName, ScopeNames } from '../../rbac/scopes.ts';
 import type { AllowListEntry, Subject } from '../../rbac/types.ts';
 
 /** A new key's scopes and allow list as stored (the raw defaults: `coder:all`, `*:*`). */
@@ -55,5 +56,38 @@ export function authorizeKeyScope(actor: Subject, key: KeyScopeInput): void {
     action: 'create',
     object: { type: 'api_key', owner: key.userId },
     reason: 'api_key_scope_escalation',
+  });
+}
+
+/**
+ * Refuses, as `invalid_input` naming the field, a key whose scopes or allow list would fail every
+ * later use: a scope name that expands to no scope, or an allow-list entry of an unknown type.
+ */
+export function validateKeyScopes(key: KeyScopeInput): void {
+  for (const [index, name] of (key.scopes ?? []).entries()) {
+    if (!isScopeName(name))
+      throw new InvalidInputError(`scopes.${index}`, `unknown scope "${name}"`);
+  }
+  for (const [index, entry] of (key.allowList ?? []).entries()) {
+    const type = entry.slice(0, entry.indexOf(':'));
+    if (type !== WILDCARD && !isResourceType(type)) {
+      throw new InvalidInputError(`allowList.${index}`, `unknown resource type "${type}"`);
+    }
+  }
+}
+
+/**
+ * A key for someone else is minted only by a system actor (the login flow runs as
+ * `asSystemRestricted`), never by a user, however privileged: a site owner who may not read a
+ * user's secrets must not get a key that acts as that user. Throws `ForbiddenError` (reason
+ * `api_key_for_other_user`); the caller still checks `create` on the key.
+ */
+export function authorizeKeyOwner(actor: Subject, key: KeyScopeInput): void {
+  if (key.userId === actor.id || actor.type === 'system') return;
+  throw new ForbiddenError({
+    actor: actor.id,
+    action: 'create',
+    object: { type: 'api_key', owner: key.userId },
+    reason: 'api_key_for_other_user',
   });
 }

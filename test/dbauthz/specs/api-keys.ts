@@ -1,7 +1,10 @@
+import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
-const { user } = fixtures;
+// Keys are minted for oneself: the audited actor is the key's user.
+const user = { id: auditActor.id };
+const other = fixtures.user;
 const key = { id: 'k3yid00001', userId: user.id, scopes: ['coder:all'], allowList: ['*:*'] };
 const keyObject = { type: 'api_key', id: key.id, owner: user.id } as const;
 
@@ -30,6 +33,28 @@ export const apiKeysSpecs: SpecRow[] = [
     checks: [{ action: 'create', object: { type: 'api_key', owner: user.id } }],
     returns: key,
     rawCalls: ['insertApiKey'],
+  },
+  {
+    // A key for another user is refused before any check unless the actor is a system actor.
+    method: 'insertApiKey',
+    input: { id: key.id, userId: other.id, hashedSecret: Buffer.from('x'), expiresAt: new Date(0) },
+    checks: [],
+    rejects: 'forbidden',
+    rawCalls: [],
+  },
+  {
+    // An unknown scope name is bad input, refused before any check.
+    method: 'insertApiKey',
+    input: {
+      id: key.id,
+      userId: user.id,
+      hashedSecret: Buffer.from('x'),
+      expiresAt: new Date(0),
+      scopes: ['coder:nonsense'],
+    },
+    checks: [],
+    rejects: 'invalid_input',
+    rawCalls: [],
   },
   {
     method: 'getApiKeyById',
