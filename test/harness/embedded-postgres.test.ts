@@ -126,7 +126,7 @@ describe.skipIf(!isRoot)('as root, with the clone in a directory only root can e
 describe('stopping with SIGTERM removes the embedded cluster directory', () => {
   it('for scripts/postgres/serve.ts, which then exits 0', async () => {
     const tmp = scratchDir(0o755);
-    const env = { ...process.env, TMPDIR: tmp };
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
     delete env.DATABASE_URL; // serve.ts would use it instead of starting a server
     delete env.DOCKER_HOST;
     const { child, url } = await spawnServer(['scripts/postgres/serve.ts'], env);
