@@ -11,7 +11,7 @@ export {
   NotFoundError,
   UniqueViolationError,
 } from '../db/errors.ts';
-export { MIGRATIONS_FOLDER, migrate } from '../db/migrate.ts';
+export { MIGRATIONS_FOLDER, type MigrationResult, migrate } from '../db/migrate.ts';
 export {
   createRawStore,
   LIST_FILTER_TABLES,
