@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorize,
+  catalogue,
   createAuthorizer,
   defineOrgRole,
   defineRole,
@@ -8,6 +9,7 @@ import {
   explain,
   object,
   permissions,
+  prepare,
 } from '../../src/rbac/index.ts';
 import { A, B, inOrg, memberOf, subject } from './fixtures.ts';
 
@@ -288,5 +290,26 @@ describe('custom roles', () => {
     expect(authz.authorize(s, 'read', object('template').inOrg(B))).toBe(true);
     expect(authz.authorize(s, 'read', bobsWorkspace)).toBe(true);
     expect(() => authorize(s, 'read', bobsWorkspace)).toThrow(/unknown role "viewer"/);
+  });
+});
+
+describe('wildcards are strict about actions (unlike Coder)', () => {
+  // Coder's production authorizer matches `template:*` against any asked action, even one the
+  // template type does not have; ours expands `*` over the type's own actions only.
+  const wild = subject('w', [
+    defineRole({ name: 'templates-all', site: permissions({ template: ['*'] }) }),
+  ]);
+  const template = object('template').withId('t').inOrg(A);
+
+  it('grants every action the type has', () => {
+    for (const action of catalogue.template) expect(authorize(wild, action, template)).toBe(true);
+  });
+
+  it('denies an action the type does not have, in both evaluators', () => {
+    for (const action of ['ssh', 'application_connect', 'assign'] as const) {
+      expect(authorize(wild, action, template), action).toBe(false);
+      expect(explain(wild, action, template).reason, action).toBe('unknown_action');
+      expect(prepare(wild, action, 'template'), action).toEqual({ op: 'false' });
+    }
   });
 });
