@@ -1,4 +1,4 @@
-import { desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { boundaryLogs, boundarySessions } from '../schema/index.ts';
@@ -51,6 +51,18 @@ export function boundaryQueries(db: Database) {
     where: filterWhere,
     orderBy: [desc(boundaryLogs.time), desc(boundaryLogs.id)],
   });
+  /** The session `id` if it belongs to this agent in this workspace (no row otherwise). */
+  const sessionOf = (sessionId: string, where: { agentId: string; workspaceId: string }) =>
+    db
+      .select({ id: boundarySessions.id })
+      .from(boundarySessions)
+      .where(
+        and(
+          eq(boundarySessions.id, sessionId),
+          eq(boundarySessions.agentId, where.agentId),
+          eq(boundarySessions.workspaceId, where.workspaceId),
+        ),
+      );
   return {
     /** Starts a boundary session for an agent. */
     insertBoundarySession: defineQuery(
@@ -62,18 +74,29 @@ export function boundaryQueries(db: Database) {
         ),
     ),
 
-    /** Inserts a batch of log entries, all owned by `ownerId` (the workspace owner). */
+    /**
+     * Inserts a batch of log entries, all owned by `ownerId` (the workspace owner). A `sessionId`
+     * must name a session of the same agent and workspace, else `NotFoundError` and nothing is
+     * written (a session purged meanwhile leaves the entries without one, as its deletion would).
+     */
     insertBoundaryLogs: defineQuery(
       z.object({
         ...placement,
         sessionId: id().optional(),
         logs: z.array(logEntry).min(1).max(1000),
       }),
-      async ({ logs, ...where }): Promise<BoundaryLog[]> =>
-        db
+      async ({ logs, sessionId, ...where }): Promise<BoundaryLog[]> => {
+        let session: SQL | null = null;
+        if (sessionId !== undefined) {
+          const query = sessionOf(sessionId, where);
+          firstOrThrow(await query, 'boundary session');
+          session = sql`(${query})`;
+        }
+        return db
           .insert(boundaryLogs)
-          .values(logs.map((log) => ({ ...where, ...log })))
-          .returning(),
+          .values(logs.map((log) => ({ ...where, ...log, sessionId: session })))
+          .returning();
+      },
     ),
 
     /** Log entries, newest first, filtered by owner, org, workspace, decision and time. */
@@ -91,6 +114,23 @@ export function boundaryQueries(db: Database) {
             .delete(boundaryLogs)
             .where(lt(boundaryLogs.time, input.before))
             .returning({ id: boundaryLogs.id })
+        ).length,
+    ),
+
+    /**
+     * Deletes sessions that ended before `before`, and open ones that started before it; their
+     * remaining log entries keep no session. Returns how many went.
+     */
+    deleteBoundarySessionsOlderThan: defineQuery(
+      z.object({ before: z.date() }),
+      async (input): Promise<number> =>
+        (
+          await db
+            .delete(boundarySessions)
+            .where(
+              sql`COALESCE(${boundarySessions.endedAt}, ${boundarySessions.startedAt}) < ${input.before.toISOString()}::timestamptz`,
+            )
+            .returning({ id: boundarySessions.id })
         ).length,
     ),
   };

@@ -88,6 +88,42 @@ describe('boundary logs', () => {
     ).toBe(2);
     expect(await ctx.store.countBoundaryLogs({ workspaceId: p.workspaceId })).toBe(1);
   });
+
+  it('refuses a session of another agent or a missing one as not_found, writing nothing', async () => {
+    const { workspaceName: _a, ...mine } = await createAgentPlacement(ctx.db);
+    const theirs = await createAgentPlacement(ctx.db);
+    const foreign = await createBoundarySession(ctx.db, theirs);
+    const logs = [{ time: new Date('2030-01-01T00:00:00Z'), url: 'https://x/', allowed: true }];
+    for (const sessionId of [foreign.id, randomUUID()]) {
+      await expect(
+        ctx.store.insertBoundaryLogs({ ...mine, sessionId, logs }),
+      ).rejects.toMatchObject({ code: 'not_found', entity: 'boundary session' });
+    }
+    expect(await ctx.store.countBoundaryLogs({ workspaceId: mine.workspaceId })).toBe(0);
+    expect(await ctx.store.countBoundaryLogs({ workspaceId: theirs.workspaceId })).toBe(0);
+  });
+
+  it('deletes sessions ended, or open and started, before a time; their logs keep no session', async () => {
+    const p = await createAgentPlacement(ctx.db);
+    const ended = await createBoundarySession(ctx.db, p);
+    const open = await createBoundarySession(ctx.db, p);
+    const endedLate = await createBoundarySession(ctx.db, p);
+    await ctx.db.execute(
+      sql`UPDATE boundary_sessions SET started_at = '2001-01-01', ended_at = '2001-01-02' WHERE id = ${ended.id}`,
+    );
+    await ctx.db.execute(
+      sql`UPDATE boundary_sessions SET started_at = '2001-01-01' WHERE id = ${open.id}`,
+    );
+    await ctx.db.execute(
+      sql`UPDATE boundary_sessions SET started_at = '2001-01-01', ended_at = '2003-01-01' WHERE id = ${endedLate.id}`,
+    );
+    const log = await createBoundaryLog(ctx.db, p, { sessionId: ended.id });
+    const before = new Date('2002-01-01T00:00:00Z');
+    expect(await ctx.store.deleteBoundarySessionsOlderThan({ before })).toBe(2);
+    const [kept] = await ctx.db.select().from(boundaryLogs).where(eq(boundaryLogs.id, log.id));
+    expect(kept?.sessionId).toBeNull();
+    expect(await ctx.store.deleteBoundarySessionsOlderThan({ before })).toBe(0);
+  });
 });
 
 describe('boundary usage stats', () => {

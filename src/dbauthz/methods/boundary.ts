@@ -44,12 +44,18 @@ export const boundaryMethods = {
   >(async (ctx, call, input) =>
     call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }),
   ),
+  /**
+   * As a session, and a `sessionId` must name a session of that agent: a foreign or missing one is
+   * the same `ForbiddenError` (the raw insert checks it and writes nothing).
+   */
   insertBoundaryLogs: custom<RawStore, In<'insertBoundaryLogs'>, Out<'insertBoundaryLogs'>>(
     async (ctx, call, input) =>
-      call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }),
+      ctx.fetch(call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }), 'create'),
   ),
   listBoundaryLogs: filteredList(...readable),
   countBoundaryLogs: filteredCount(...readable),
   /** Site-wide `boundary_log` delete: among all roles only `asDBPurge` holds it (owner has read). */
   deleteBoundaryLogsOlderThan: authorizeArgs('delete', () => ({ type: 'boundary_log' })),
+  /** Sessions are purged with their logs: the same site-wide `boundary_log` delete. */
+  deleteBoundarySessionsOlderThan: authorizeArgs('delete', () => ({ type: 'boundary_log' })),
 } satisfies Declarations<RawStore>;

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 
 const owner = 'c0d17000-0000-4000-8000-0000000000e1';
@@ -42,6 +43,22 @@ export const boundarySpecs: SpecRow[] = [
     rawCalls: ['getWorkspaceByAgentId'],
   },
   {
+    // A session not of this agent (foreign or missing): the raw insert's not-found is a denial.
+    method: 'insertBoundaryLogs',
+    input: {
+      ...lyingPlacement,
+      sessionId: session.id,
+      logs: [{ time: new Date(0), url: 'https://x/', allowed: true }],
+    },
+    rawAnswers: {
+      getWorkspaceByAgentId: workspace,
+      insertBoundaryLogs: new NotFoundError('boundary session'),
+    },
+    checks: [{ action: 'create', object: ownersLog }],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceByAgentId', 'insertBoundaryLogs'],
+  },
+  {
     method: 'listBoundaryLogs',
     input: { workspaceId: workspace.id },
     rawAnswers: { listBoundaryLogs: [log] },
@@ -70,5 +87,13 @@ export const boundarySpecs: SpecRow[] = [
     checks: [{ action: 'delete', object: { type: 'boundary_log' } }],
     returns: 4,
     rawCalls: ['deleteBoundaryLogsOlderThan'],
+  },
+  {
+    method: 'deleteBoundarySessionsOlderThan',
+    input: { before: new Date(0) },
+    rawAnswers: { deleteBoundarySessionsOlderThan: 2 },
+    checks: [{ action: 'delete', object: { type: 'boundary_log' } }],
+    returns: 2,
+    rawCalls: ['deleteBoundarySessionsOlderThan'],
   },
 ];
