@@ -15,6 +15,13 @@ export const workspaceColumns: ColumnMap = {
   aclGroups: workspaces.groupAcl,
 };
 
+/** Dormant rows as `workspace_dormant` objects: owner and org only, no ACL (Coder's dormant object). */
+export const dormantWorkspaceColumns: ColumnMap = {
+  id: workspaces.id,
+  owner: workspaces.ownerId,
+  org: workspaces.organizationId,
+};
+
 const isLive = filterWhere(sql`${workspaces.dormantAt} is null`);
 const isDormant = filterWhere(sql`${workspaces.dormantAt} is not null`);
 
@@ -38,7 +45,8 @@ function split(live: FilterResult, dormant: FilterResult): FilterResult {
 
 /**
  * The filter for `action` over workspaces, whose RBAC type depends on the row: live rows must pass
- * the `workspace` predicate, dormant rows the `workspace_dormant` one. When both are the same
+ * the `workspace` predicate, dormant rows the `workspace_dormant` one, compiled without the ACL
+ * columns (a dormant workspace carries no ACL). When both are the same
  * filter (`ctx.filter` gives one shared result for equal predicates, and `all` and `none` are
  * singletons) it is used as it is: `(null and P) or (not null and P)` is `P`, and a single `P`
  * lets PostgreSQL drive one index scan instead of a BitmapOr.
@@ -46,7 +54,7 @@ function split(live: FilterResult, dormant: FilterResult): FilterResult {
 export function workspaceFilter(action: Action): FilterBuilder {
   return (ctx) => {
     const live = ctx.filter(action, 'workspace', workspaceColumns);
-    const dormant = ctx.filter(action, 'workspace_dormant', workspaceColumns);
+    const dormant = ctx.filter(action, 'workspace_dormant', dormantWorkspaceColumns);
     return live === dormant ? live : split(live, dormant);
   };
 }

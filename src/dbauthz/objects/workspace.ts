@@ -8,13 +8,16 @@ type WorkspaceRow = Pick<
   'id' | 'ownerId' | 'organizationId' | 'userAcl' | 'groupAcl' | 'dormantAt'
 >;
 
-/** A workspace as an RBAC object; a dormant one (`dormant_at` set) is a `workspace_dormant`. */
+/**
+ * A workspace as an RBAC object. A dormant one (`dormant_at` set) is a `workspace_dormant` with
+ * no ACL, as Coder's dormant object: what its owner shared grants nothing while it is dormant.
+ */
 export function workspaceObject(workspace: WorkspaceRow): RbacObject {
+  const base = { id: workspace.id, owner: workspace.ownerId, org: workspace.organizationId };
+  if (workspace.dormantAt !== null) return { type: 'workspace_dormant', ...base };
   return {
-    type: workspace.dormantAt === null ? 'workspace' : 'workspace_dormant',
-    id: workspace.id,
-    owner: workspace.ownerId,
-    org: workspace.organizationId,
+    type: 'workspace',
+    ...base,
     aclUsers: workspace.userAcl as AclMap,
     aclGroups: workspace.groupAcl as AclMap,
   };

@@ -56,19 +56,14 @@ export const templateObj = {
   aclGroups: w.template.groupAcl,
 } as const;
 
-/** A workspace row as the object the store checks (`workspace`, or `workspace_dormant`). */
+/** A workspace row as the object the store checks (`workspace`, or `workspace_dormant` with no ACL). */
 export function workspaceObj(row: {
   id: string;
   ownerId: string;
   organizationId: string;
   dormantAt: Date | null;
 }) {
-  return {
-    type: row.dormantAt === null ? 'workspace' : 'workspace_dormant',
-    id: row.id,
-    owner: row.ownerId,
-    org: row.organizationId,
-    aclUsers: {},
-    aclGroups: {},
-  } as const;
+  const base = { id: row.id, owner: row.ownerId, org: row.organizationId };
+  if (row.dormantAt !== null) return { type: 'workspace_dormant', ...base } as const;
+  return { type: 'workspace', ...base, aclUsers: {}, aclGroups: {} } as const;
 }
