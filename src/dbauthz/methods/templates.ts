@@ -1,9 +1,10 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
 import { templateColumns } from '../columns/templates.ts';
+import { aclGrantedActions } from '../objects/acl-grants.ts';
+import { requireActorAttribution } from '../objects/require-actor.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
@@ -11,6 +12,8 @@ import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type UpdateMeta = RawStore['updateTemplateMeta'];
+type InsertTemplate = Parameters<RawStore['insertTemplate']>;
+type UpdateAcl = RawStore['updateTemplateAcl'];
 
 /** The target template of a write, fetched by the input's `id` (a deleted one fails in the write). */
 const templateById = (raw: RawStore, input: { id: string }) =>
@@ -24,10 +27,33 @@ const templateById = (raw: RawStore, input: { id: string }) =>
  * must not let someone hand out access.
  */
 export const templatesMethods = {
-  insertTemplate: authorizeArgs('create', (input: { organizationId: string }) => ({
-    type: 'template',
-    org: input.organizationId,
-  })),
+  /**
+   * `create` on a template of the org; then a human actor must be `createdBy`, and an
+   * `activeVersionId` must be a version of the same org not bound to any template yet (imported
+   * for this one). A missing version is the same `ForbiddenError` as a foreign one.
+   */
+  insertTemplate: custom<
+    RawStore,
+    InsertTemplate[0],
+    Awaited<ReturnType<RawStore['insertTemplate']>>
+  >(async (ctx: CallContext<RawStore>, call, input) => {
+    ctx.authorize('create', { type: 'template', org: input.organizationId });
+    requireActorAttribution(ctx, 'createdBy', input.createdBy, 'create');
+    if (input.activeVersionId !== undefined) {
+      const version = await ctx.fetch(
+        ctx.raw.getTemplateVersionById({ id: input.activeVersionId }),
+        'create',
+      );
+      const fits = version.organizationId === input.organizationId && version.templateId === null;
+      requireMatch(ctx, fits, 'create', {
+        templateVersionId: version.id,
+        versionOrg: version.organizationId,
+        versionTemplateId: version.templateId,
+        templateOrg: input.organizationId,
+      });
+    }
+    return call(input);
+  }),
   getTemplateById: fetchThenAuthorize('read', templateObject),
   getTemplateByIdForBuild: fetchThenAuthorize('read', templateObject),
   getTemplateByOrganizationAndName: fetchThenAuthorize('read', templateObject),
@@ -56,6 +82,20 @@ export const templatesMethods = {
       return call(input);
     },
   ),
-  updateTemplateAcl: fetchThenMutate(templateById, 'create', templateObject),
+  /**
+   * `create` on the template, then each granted action on it: a writer hands out only what it
+   * holds itself (as `updateWorkspaceAcl`). Only template actions are accepted (else
+   * `invalid_input`, after the `create` check); `*` stands for every template action.
+   */
+  updateTemplateAcl: custom<RawStore, Parameters<UpdateAcl>[0], Awaited<ReturnType<UpdateAcl>>>(
+    async (ctx: CallContext<RawStore>, call, input) => {
+      const object = templateObject(await ctx.fetch(templateById(ctx.raw, input), 'create'));
+      ctx.authorize('create', object);
+      for (const action of aclGrantedActions('template', input, true)) {
+        ctx.authorize(action, object);
+      }
+      return call(input);
+    },
+  ),
   softDeleteTemplate: fetchThenMutate(templateById, 'delete', templateObject),
 } satisfies Declarations<RawStore>;

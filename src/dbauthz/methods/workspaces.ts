@@ -1,8 +1,7 @@
-import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
-import { type Action, hasAction } from '../../rbac/catalogue.ts';
 import type { CallContext } from '../call-context.ts';
 import { workspaceFilter } from '../columns/workspaces.ts';
+import { aclGrantedActions } from '../objects/acl-grants.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { prebuildAwareTarget, workspaceObject } from '../objects/workspace.ts';
@@ -24,27 +23,7 @@ const workspaceById = (raw: RawStore, input: { id: string }) =>
 const usableTemplate = async (templateId: string, ctx: Ctx) =>
   templateObject(await ctx.fetch(ctx.raw.getTemplateByIdForBuild({ id: templateId }), 'use'));
 
-type AclInput = { userAcl: Record<string, string[]>; groupAcl: Record<string, string[]> };
 type UpdateAcl = RawStore['updateWorkspaceAcl'];
-
-/**
- * The distinct actions an ACL update grants, users' first then groups', in order of appearance.
- * Each must be a real `workspace` action: the wildcard or an unknown name is `invalid_input`.
- */
-function grantedActions(input: AclInput): Action[] {
-  const granted = new Set<Action>();
-  for (const field of ['userAcl', 'groupAcl'] as const) {
-    for (const [key, actions] of Object.entries(input[field])) {
-      for (const action of actions) {
-        if (!hasAction('workspace', action)) {
-          throw new InvalidInputError(`${field}.${key}`, `not a workspace action: ${action}`);
-        }
-        granted.add(action as Action);
-      }
-    }
-  }
-  return [...granted];
-}
 
 /**
  * Authorization of the `workspaces` area (domain.md: workspaces). Rows are checked as
@@ -91,7 +70,7 @@ export const workspacesMethods = {
     async (ctx, call, input) => {
       const object = workspaceObject(await fetchWorkspace(ctx, input.id, 'share'));
       ctx.authorize('share', object);
-      const granted = grantedActions(input);
+      const granted = aclGrantedActions('workspace', input, false);
       for (const action of granted) ctx.authorize(action, object);
       return call(input);
     },

@@ -1,3 +1,4 @@
+import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { templateObj, w } from './workspace-fixtures.ts';
 
@@ -9,11 +10,48 @@ const foreignTemplateId = 'b0d17000-0000-4000-8000-0000000000a9';
 export const templatesSpecs: SpecRow[] = [
   {
     method: 'insertTemplate',
-    input: { organizationId: w.org, name: 'docker', createdBy: w.owner },
+    input: { organizationId: w.org, name: 'docker', createdBy: auditActor.id },
     rawAnswers: { insertTemplate: template },
     checks: [{ action: 'create', object: { type: 'template', org: w.org } }],
     returns: template,
     rawCalls: ['insertTemplate'],
+  },
+  {
+    // A human actor naming someone else as the creator.
+    method: 'insertTemplate',
+    input: { organizationId: w.org, name: 'docker', createdBy: w.owner },
+    rawAnswers: { insertTemplate: template },
+    checks: [{ action: 'create', object: { type: 'template', org: w.org } }],
+    rejects: 'forbidden',
+    rawCalls: [],
+  },
+  {
+    // The active version: one of the org not bound to a template yet.
+    method: 'insertTemplate',
+    input: {
+      organizationId: w.org,
+      name: 'docker',
+      createdBy: auditActor.id,
+      activeVersionId: w.orphanVersion.id,
+    },
+    rawAnswers: { getTemplateVersionById: w.orphanVersion, insertTemplate: template },
+    checks: [{ action: 'create', object: { type: 'template', org: w.org } }],
+    returns: template,
+    rawCalls: ['getTemplateVersionById', 'insertTemplate'],
+  },
+  {
+    // A version bound to another template (or of another org) is a mismatch.
+    method: 'insertTemplate',
+    input: {
+      organizationId: w.org,
+      name: 'docker',
+      createdBy: auditActor.id,
+      activeVersionId: w.version.id,
+    },
+    rawAnswers: { getTemplateVersionById: w.version, insertTemplate: template },
+    checks: [{ action: 'create', object: { type: 'template', org: w.org } }],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateVersionById'],
   },
   {
     method: 'getTemplateById',
@@ -93,9 +131,24 @@ export const templatesSpecs: SpecRow[] = [
     method: 'updateTemplateAcl',
     input: { id: template.id, userAcl: { [w.owner]: ['read'] }, groupAcl: {} },
     rawAnswers: { ...byId, updateTemplateAcl: template },
-    checks: [{ action: 'create', object: templateObj }],
+    checks: [
+      { action: 'create', object: templateObj },
+      { action: 'read', object: templateObj },
+    ],
     returns: template,
     rawCalls: ['getTemplateById', 'updateTemplateAcl'],
+  },
+  {
+    method: 'updateTemplateAcl',
+    input: { id: template.id, userAcl: {}, groupAcl: { [w.org]: ['use', 'delete'] } },
+    rawAnswers: byId,
+    checks: [
+      { action: 'create', object: templateObj },
+      { action: 'use', object: templateObj },
+      { action: 'delete', object: templateObj, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateById'],
   },
   {
     method: 'softDeleteTemplate',
