@@ -1,17 +1,22 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAuthorizedStore, createDatabase, createRawStore, type RawStore } from 'dbauthz';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deployment, seedDeployment } from '../../src/cli/seed/seed-deployment.ts';
-import { createAuthorizedStore, createRawStore, type RawStore } from '../../src/index.ts';
 import { type TestDatabase, useTestDatabase } from '../../test/support/database.ts';
 import { bearer, hashSecret, newApiToken } from './api-token.ts';
-import { createApp } from './create-app.ts';
+import { LAST_USED_EVERY_MS } from './authenticate.ts';
+import { createAppServer, TIMEOUTS } from './create-server.ts';
 
 let t: TestDatabase;
 let raw: RawStore;
 let d: Deployment;
 let server: Server;
 let base: string;
+/** Statements the app's own client sent (the test's setup uses another client). */
+const statements: string[] = [];
+let appClient: postgres.Sql;
 const keys: Record<string, string> = {};
 
 /** Stores a key for `userId` and returns its Authorization header. */
@@ -60,14 +65,20 @@ beforeAll(async () => {
     allowList: [`workspace:${d.workspaces.ginaDev.workspace.id}`],
   });
   keys.miaExpired = await keyFor(p.member.id, { expired: true });
-  const store = createAuthorizedStore(raw);
-  server = createServer(createApp({ store, log: () => {} }));
+  appClient = postgres(t.url, {
+    max: 4,
+    onnotice: () => {},
+    debug: (_connection, query) => statements.push(query),
+  });
+  const store = createAuthorizedStore(createRawStore(createDatabase(appClient)));
+  server = createAppServer({ store, log: () => {} });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await appClient?.end({ timeout: 5 });
   await t?.close();
 });
 
@@ -103,6 +114,7 @@ describe('GET /workspaces', () => {
       body: { error: 'invalid_input', field: 'owner' },
     });
     expect((await call('GET', '/workspaces?limit=-1', keys.mia)).status).toBe(400);
+    expect((await call('GET', '/workspaces?limit=0', keys.mia)).status).toBe(400);
   });
 });
 
@@ -182,6 +194,138 @@ describe('POST /workspaces/:id/builds', () => {
       status: 400,
       body: { error: 'invalid_input', field: 'body' },
     });
+  });
+});
+
+describe('input the app refuses before it reaches the store', () => {
+  it('answers 400 for a malformed percent-escape in the path (not a 500)', async () => {
+    for (const path of ['/workspaces/%E0%A4%A', '/workspaces/%', '/workspaces/%zz/builds']) {
+      const method = path.endsWith('builds') ? 'POST' : 'GET';
+      expect(await call(method, path, keys.mia)).toEqual({
+        status: 400,
+        body: { error: 'invalid_input', field: 'id' },
+      });
+    }
+  });
+
+  it('answers 400 for a body that is not a JSON object, and starts nothing', async () => {
+    const id = d.workspaces.miaDev.workspace.id;
+    const count = async () =>
+      (
+        await t.client`SELECT count(*)::int AS n FROM workspace_builds WHERE workspace_id = ${id}`
+      )[0]?.n;
+    const before = await count();
+    for (const body of ['"stop"', '[]', 'null', '42', 'true']) {
+      expect(await call('POST', `/workspaces/${id}/builds`, keys.mia, body)).toEqual({
+        status: 400,
+        body: { error: 'invalid_input', field: 'body' },
+      });
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('answers 400 for limit=0 and for paging that is not a plain number', async () => {
+    for (const query of [
+      'limit=0',
+      'limit=1.5',
+      'limit=1e2',
+      'limit=',
+      'offset=-1',
+      'limit=1001',
+    ]) {
+      const field = query.split('=')[0];
+      expect(await call('GET', `/workspaces?${query}`, keys.mia)).toEqual({
+        status: 400,
+        body: { error: 'invalid_input', field },
+      });
+    }
+    expect((await call('GET', '/workspaces?limit=1', keys.mia)).status).toBe(200);
+  });
+});
+
+describe('a concurrent build', () => {
+  it('answers 409 when another build of the same workspace commits first', async () => {
+    const id = d.workspaces.miaDev.workspace.id;
+    const latest = await raw.getLatestWorkspaceBuildByWorkspace({ workspaceId: id });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Another writer holds the next build number in an open transaction.
+    const other = raw.inTx(async (tx) => {
+      const job = await tx.insertProvisionerJob({
+        organizationId: d.acme.id,
+        initiatorId: d.people.member.id,
+        type: 'workspace_build',
+      });
+      await tx.insertWorkspaceBuild({
+        workspaceId: id,
+        templateVersionId: latest.templateVersionId,
+        transition: 'stop',
+        initiatorId: d.people.member.id,
+        jobId: job.id,
+        buildNumber: latest.buildNumber + 1,
+      });
+      await held;
+    });
+    const request = call('POST', `/workspaces/${id}/builds`, keys.mia, { transition: 'start' });
+    // Wait until the app's insert is blocked on that row's unique key, then let the other commit.
+    for (;;) {
+      const [row] = await t.client`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if ((row?.n ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    release();
+    await other;
+    expect(await request).toEqual({ status: 409, body: { error: 'conflict' } });
+  });
+});
+
+describe('the server', () => {
+  it('sets header, request and keep-alive timeouts', () => {
+    expect(server.headersTimeout).toBe(TIMEOUTS.headersTimeoutMs);
+    expect(server.requestTimeout).toBe(TIMEOUTS.requestTimeoutMs);
+    expect(server.keepAliveTimeout).toBe(TIMEOUTS.keepAliveTimeoutMs);
+    expect(TIMEOUTS.requestTimeoutMs).toBeGreaterThan(0);
+  });
+});
+
+describe('authentication cost', () => {
+  const selectsOfKeys = (qs: string[]) =>
+    qs.filter((q) => /^\s*select\b/i.test(q) && /from "api_keys"/i.test(q)).length;
+  const updatesOfKeys = (qs: string[]) => qs.filter((q) => /^\s*update "api_keys"/i.test(q)).length;
+
+  it('reads the key once per request and writes last_used at most once an hour', async () => {
+    const token = newApiToken();
+    await raw.insertApiKey({
+      id: token.id,
+      hashedSecret: hashSecret(token.secret),
+      userId: d.people.member.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    const path = `/workspaces/${d.workspaces.miaDev.workspace.id}`;
+    const lastUsed = async () => {
+      const [row] = await t.client`SELECT last_used FROM api_keys WHERE id = ${token.id}`;
+      return row?.last_used == null ? null : new Date(row.last_used as string | Date);
+    };
+
+    statements.length = 0;
+    expect((await call('GET', path, bearer(token))).status).toBe(200);
+    const first = statements.splice(0);
+    expect(updatesOfKeys(first)).toBe(1); // never used: record it
+    expect(await lastUsed()).not.toBeNull();
+
+    expect((await call('GET', path, bearer(token))).status).toBe(200);
+    const second = statements.splice(0);
+    expect(selectsOfKeys(second)).toBe(1);
+    expect(updatesOfKeys(second)).toBe(0); // used a moment ago: a read stays a read
+
+    const stale = new Date(Date.now() - LAST_USED_EVERY_MS - 60_000);
+    await t.client`UPDATE api_keys SET last_used = ${stale.toISOString()}::timestamptz WHERE id = ${token.id}`;
+    expect((await call('GET', path, bearer(token))).status).toBe(200);
+    expect(updatesOfKeys(statements.splice(0))).toBe(1); // over an hour old: bump it
+    expect((await lastUsed())?.getTime()).toBeGreaterThan(stale.getTime());
   });
 });
 

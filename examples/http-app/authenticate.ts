@@ -1,10 +1,8 @@
-import {
-  type AuthorizedStore,
-  hasErrorCode,
-  type Subject,
-  subjectFromApiKey,
-} from '../../src/index.ts';
+import { type AuthorizedStore, hasErrorCode, type Subject, subjectFromApiKey } from 'dbauthz';
 import { parseBearer, secretMatches } from './api-token.ts';
+
+/** How stale a key's `last_used` may get before a request writes it again (reads stay read-only). */
+export const LAST_USED_EVERY_MS = 60 * 60 * 1000;
 
 /** Errors that mean "this key does not authenticate anyone": unknown, expired, suspended user. */
 const refused = (error: unknown) =>
@@ -14,7 +12,7 @@ const refused = (error: unknown) =>
  * The subject of a request, or `undefined` when its API key is missing, unknown, expired or wrong,
  * or its user is suspended. The key is read by the restricted system actor (no user is known yet);
  * the subject carries the key's scopes and allow list, so a narrowly scoped key stays narrow in
- * every query.
+ * every query. The key row is read once; `last_used` is written at most once an hour per key.
  */
 export async function authenticate(
   store: AuthorizedStore,
@@ -28,7 +26,9 @@ export async function authenticate(
     const key = await system.getApiKeyById({ id: token.id });
     if (!secretMatches(token.secret, key.hashedSecret)) return undefined;
     const subject = await subjectFromApiKey(store, key, now);
-    await system.updateApiKeyLastUsed({ id: key.id, lastUsed: now });
+    if (key.lastUsed === null || now.getTime() - key.lastUsed.getTime() >= LAST_USED_EVERY_MS) {
+      await system.updateApiKeyLastUsed({ id: key.id, lastUsed: now });
+    }
     return subject;
   } catch (error) {
     if (refused(error)) return undefined;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
-import type { AuthorizedStore } from '../../src/index.ts';
+import type { AuthorizedStore } from 'dbauthz';
 import { authenticate } from './authenticate.ts';
 import { HttpError, sendError, sendJson } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
@@ -14,7 +14,8 @@ export interface AppOptions {
 
 const MAX_BODY = 64 * 1024;
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** A POST body: empty (`undefined`) or a JSON object; anything else (`"stop"`, `[]`, `null`) is a 400. */
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -23,11 +24,16 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new HttpError(400, { error: 'invalid_input', field: 'body' });
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(400, { error: 'invalid_input', field: 'body' });
+  }
+  return parsed as Record<string, unknown>;
 }
 
 /**

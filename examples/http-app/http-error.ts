@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { hasErrorCode } from '../../src/index.ts';
+import { hasErrorCode } from 'dbauthz';
 
 /** An error the app answers with a status and a small JSON body. */
 export class HttpError extends Error {
@@ -25,7 +25,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /**
  * Maps an error to a response. Forbidden and not found answer the SAME 404, so a caller never
- * learns that a row it may not see exists; invalid input is a 400 naming the field; anything else
+ * learns that a row it may not see exists; invalid input is a 400 naming the field; a conflict
+ * (a unique rule, such as two concurrent builds of one workspace) is a 409; anything else
  * (a missing actor is a wiring bug) is a 500 and is logged.
  */
 export function sendError(
@@ -45,6 +46,9 @@ function errorResponse(error: unknown): [number, Record<string, unknown>] {
   }
   if (hasErrorCode(error, 'invalid_input')) {
     return [400, { error: 'invalid_input', field: (error as { field?: string }).field ?? '' }];
+  }
+  if (hasErrorCode(error, 'conflict')) {
+    return [409, { error: 'conflict' }]; // e.g. two builds of one workspace at once: retry
   }
   return [500, { error: 'internal' }];
 }

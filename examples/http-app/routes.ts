@@ -1,4 +1,4 @@
-import type { AuthorizedStore, Subject, Workspace, WorkspaceBuild } from '../../src/index.ts';
+import type { AuthorizedStore, Subject, Workspace, WorkspaceBuild } from 'dbauthz';
 import { HttpError } from './http-error.ts';
 
 /** What a route handler gets: the store bound to the request's subject, path params, and input. */
@@ -33,16 +33,19 @@ function uuidParam(ctx: RouteContext, name: string): string {
 }
 
 function paging(query: URLSearchParams): { limit: number; offset: number } {
-  const number = (name: string, fallback: number, max: number) => {
+  const number = (name: string, fallback: number, min: number, max: number) => {
     const raw = query.get(name);
     if (raw === null) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0 || value > max) {
+    const value = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isInteger(value) || value < min || value > max) {
       throw new HttpError(400, { error: 'invalid_input', field: name });
     }
     return value;
   };
-  return { limit: Math.max(1, number('limit', 50, 1000)), offset: number('offset', 0, 1_000_000) };
+  return {
+    limit: number('limit', 50, 1, 1000), // limit=0 is a mistake, not "the default"
+    offset: number('offset', 0, 0, 1_000_000),
+  };
 }
 
 const workspaceView = (w: Workspace) => ({
@@ -96,7 +99,8 @@ export const routes: readonly Route[] = [
     // so a denied build leaves no job behind.
     handle: async (ctx) => {
       const id = uuidParam(ctx, 'id');
-      const transition = (ctx.body as { transition?: unknown } | undefined)?.transition ?? 'start';
+      const body = ctx.body as Record<string, unknown> | undefined; // an object or nothing
+      const transition = body?.transition ?? 'start';
       if (transition !== 'start' && transition !== 'stop') {
         throw new HttpError(400, { error: 'invalid_input', field: 'transition' });
       }

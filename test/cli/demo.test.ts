@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
@@ -35,9 +36,7 @@ describe('dbauthz demo (npm start) against DATABASE_URL', () => {
     expect(out).toContain(
       '- bella may create a workspace in acme? DENIED (negative_permission): a negative permission denies create on workspace',
     );
-    expect(out).toContain(
-      '  asDBPurge                boundary_log(delete) system(delete)\n',
-    );
+    expect(out).toContain('  asDBPurge                boundary_log(delete) system(delete)\n');
     expect(out).toMatch(/Removed the demo database from /);
     expect(io.stderr()).toContain('[5/5] tidying up: done in');
     expect(await demoDatabases(serverUrl)).toEqual(before);
@@ -49,5 +48,42 @@ describe('dbauthz demo (npm start) against DATABASE_URL', () => {
     expect(help.stdout()).toMatch(/^Usage: dbauthz demo \[--keep\]/);
     const bad = captureIo({});
     expect(await runCli(['demo', '--fast'], bad)).toBe(2);
+  });
+});
+
+describe('dbauthz demo --keep against DATABASE_URL', () => {
+  it('keeps the database and prints a user, her workspace id and an API key that authenticates', async () => {
+    const serverUrl = inject('databaseUrl');
+    const before = await demoDatabases(serverUrl);
+    const io = captureIo({ DATABASE_URL: serverUrl });
+    expect(await runCli(['demo', '--keep'], io)).toBe(0);
+    const out = io.stdout();
+    const url = /^Kept the database: DATABASE_URL=(\S+)$/m.exec(out)?.[1];
+    const workspaceId = /^User: mia \(a member of acme\); her workspace mia-dev: (\S+)$/m.exec(
+      out,
+    )?.[1];
+    const key = /^API key of mia \(until [\d-]+\): ([A-Za-z0-9]{10})-([A-Za-z0-9]{22})$/m.exec(out);
+    expect(url && workspaceId && key).toBeTruthy();
+    expect(out).toContain(`npx dbauthz explain --as mia start workspace ${workspaceId}`);
+    expect(out).toContain(`curl -H 'Authorization: Bearer ${key?.[1]}-${key?.[2]}'`);
+    const name = new URL(url as string).pathname.slice(1);
+    const sql = postgres(url as string, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await sql`SELECT k.hashed_secret, u.username FROM api_keys k
+        JOIN users u ON u.id = k.user_id WHERE k.id = ${key?.[1] as string}`;
+      const hashed = createHash('sha256')
+        .update(key?.[2] as string)
+        .digest();
+      expect(row?.username).toBe('mia');
+      expect(Buffer.compare(row?.hashed_secret as Buffer, hashed)).toBe(0);
+      const [ws] = await sql`SELECT name FROM workspaces WHERE id = ${workspaceId as string}`;
+      expect(ws?.name).toBe('mia-dev');
+    } finally {
+      await sql.end();
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+    expect(await demoDatabases(serverUrl)).toEqual(before);
   });
 });

@@ -1,15 +1,16 @@
 import postgres from 'postgres';
 import { createDatabase } from '../../../db/database.ts';
 import { migrate } from '../../../db/migrate.ts';
-import { createRawStore } from '../../../db/queries/index.ts';
+import { createRawStore, type RawStore } from '../../../db/queries/index.ts';
 import { resolvePostgres } from '../../../scripts/postgres/resolve-postgres.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliIo } from '../cli-io.ts';
+import { createDemoApiKey } from '../demo/demo-api-key.ts';
 import { createDemoDatabase } from '../demo/demo-database.ts';
 import { createProgress } from '../demo/progress.ts';
 import { tellStory } from '../demo/tell-story.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
-import { seedDeployment } from '../seed/seed-deployment.ts';
+import { type Deployment, seedDeployment } from '../seed/seed-deployment.ts';
 import { redact } from './migrate-command.ts';
 
 /** Help text of `dbauthz demo` (`npm start`). */
@@ -22,8 +23,9 @@ creation ban, groups, shared templates, workspaces incl. a dormant and a prebuil
 provisioner state, logs and secrets), then shows who may do what through the authorized store.
 
 Options:
-  --keep       keep the database (and, for the embedded server, keep serving it until Ctrl-C)
-               and print its URL, e.g. for \`DATABASE_URL=... dbauthz explain\`
+  --keep       keep the database (and, for the embedded server, keep serving it until Ctrl-C
+               or SIGTERM) and print its URL, a user, a workspace id and an API key to try
+               \`dbauthz explain\` and the example app with
   -h, --help   show this help`;
 
 /** `dbauthz demo`: the runnable story behind `npm start`; removes everything it made unless `--keep`. */
@@ -51,6 +53,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     }),
   );
   let keepServing = false;
+  let tryIt = '';
   try {
     const database = await step('creating and migrating a fresh database', async () => {
       const created = await createDemoDatabase(server.url);
@@ -64,6 +67,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
         seedDeployment(raw, (what) => io.err(`      ${what}`)),
       );
       const story = await step('asking the authorized store', () => tellStory(raw, deployment));
+      if (values.keep) tryIt = await keptDatabaseGuide(raw, deployment, database.url);
       await step('tidying up', async () => {
         await client.end({ timeout: 5 });
         if (!values.keep) await database.drop();
@@ -75,10 +79,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     io.out(`\nDone in ${seconds} s (PostgreSQL from ${server.source}).`);
     if (values.keep) {
-      io.out(`Kept the database: DATABASE_URL=${database.url}`);
-      io.out(
-        'Try: DATABASE_URL=<that url> npx dbauthz explain --as max create workspace <workspace id>',
-      );
+      io.out(tryIt);
       keepServing = server.source !== 'DATABASE_URL';
       if (keepServing)
         io.out('The embedded server keeps running until Ctrl-C, then it is removed.');
@@ -105,4 +106,24 @@ function untilSignal(cleanup: () => Promise<void>): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** What to try on a kept database: its URL, a user with an API key, and one of her workspaces. */
+async function keptDatabaseGuide(
+  raw: RawStore,
+  deployment: Deployment,
+  url: string,
+): Promise<string> {
+  const user = deployment.people.member;
+  const workspace = deployment.workspaces.miaDev.workspace;
+  const key = await createDemoApiKey(raw, user.id);
+  return [
+    `Kept the database: DATABASE_URL=${url}`,
+    `User: ${user.username} (a member of acme); her workspace ${workspace.name}: ${workspace.id}`,
+    `API key of ${user.username} (until ${key.expiresAt.toISOString().slice(0, 10)}): ${key.key}`,
+    'Try (in another terminal):',
+    `  DATABASE_URL='${url}' npx dbauthz explain --as ${user.username} start workspace ${workspace.id}`,
+    `  DATABASE_URL='${url}' npm run example`,
+    `  curl -H 'Authorization: Bearer ${key.key}' http://127.0.0.1:8080/workspaces/${workspace.id}`,
+  ].join('\n');
 }
