@@ -3,18 +3,20 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { apiKeys } from '../schema/index.ts';
 import type { ApiKey } from '../types.ts';
+import { BOUNDS, bytes, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 
 const keyId = z
   .string()
   .min(10)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9]+$/, 'letters and digits only');
 /** An allow-list entry `type:id`, where either part may be `*`. */
-const allowEntry = z
-  .string()
-  .regex(/^(\*|[a-z_]+):(\*|[0-9a-fA-F-]{36}|[a-zA-Z0-9_-]+)$/, 'type:id');
+const allowEntry = text('LINE_MAX').regex(
+  /^(\*|[a-z_]+):(\*|[0-9a-fA-F-]{36}|[a-zA-Z0-9_-]+)$/,
+  'type:id',
+);
 const listFilter = z.object({ userId: id() });
 
 function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
@@ -49,11 +51,14 @@ export function apiKeysQueries(db: Database) {
     insertApiKey: defineQuery(
       z.object({
         id: keyId,
-        hashedSecret: z.instanceof(Buffer).refine((b) => b.length > 0, 'must not be empty'),
+        hashedSecret: bytes(BOUNDS.HASHED_SECRET_MAX_BYTES).refine(
+          (b) => b.length > 0,
+          'must not be empty',
+        ),
         userId: id(),
-        tokenName: z.string().max(128).optional(),
-        scopes: z.array(z.string().min(1)).min(1).max(64).optional(),
-        allowList: z.array(allowEntry).min(1).max(128).optional(),
+        tokenName: text('NAME_MAX').optional(),
+        scopes: z.array(text('NAME_MAX').min(1)).min(1).max(BOUNDS.SCOPES_MAX).optional(),
+        allowList: z.array(allowEntry).min(1).max(BOUNDS.ALLOW_LIST_MAX).optional(),
         expiresAt: z.date(),
       }),
       async (input): Promise<ApiKey> =>

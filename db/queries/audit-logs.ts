@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { auditAction, auditLogs } from '../schema/index.ts';
 import type { AuditLog } from '../types.ts';
+import { jsonObject, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -12,7 +13,7 @@ const listFilter = z.object({
   organizationId: id().optional(),
   userId: id().optional(),
   action: action.optional(),
-  resourceType: z.string().min(1).optional(),
+  resourceType: text('SHORT_TEXT_MAX').min(1).optional(),
   resourceId: id().optional(),
   ...timeRange,
 });
@@ -48,13 +49,13 @@ export function auditLogsQueries(db: Database) {
         userId: id().optional(),
         organizationId: id().optional(),
         action,
-        resourceType: z.string().min(1).max(64),
+        resourceType: text('SHORT_TEXT_MAX').min(1),
         resourceId: id(),
-        resourceTarget: z.string().max(256).optional(),
-        diff: z.record(z.string(), z.unknown()).optional(),
+        resourceTarget: text('LINE_MAX').optional(),
+        diff: jsonObject().optional(),
         statusCode: z.number().int().min(100).max(599),
-        ip: z.string().max(64).optional(),
-        userAgent: z.string().max(1024).optional(),
+        ip: text('SHORT_TEXT_MAX').optional(),
+        userAgent: text('LINE_MAX').optional(),
         requestId: id().optional(),
       }),
       async (input): Promise<AuditLog> =>

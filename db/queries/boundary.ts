@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { boundaryLogs, boundarySessions } from '../schema/index.ts';
 import type { BoundaryLog, BoundarySession } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -16,10 +17,10 @@ const placement = {
 };
 const logEntry = z.object({
   time: z.date(),
-  method: z.string().max(16).optional(),
-  url: z.string().min(1).max(8192),
+  method: text('SHORT_TEXT_MAX').optional(),
+  url: text('LOG_URL_MAX').min(1),
   allowed: z.boolean(),
-  matchedRule: z.string().max(1024).optional(),
+  matchedRule: text('LINE_MAX').optional(),
 });
 const listFilter = z.object({
   ownerId: id().optional(),
@@ -83,7 +84,7 @@ export function boundaryQueries(db: Database) {
       z.object({
         ...placement,
         sessionId: id().optional(),
-        logs: z.array(logEntry).min(1).max(1000),
+        logs: z.array(logEntry).min(1).max(BOUNDS.BATCH_MAX),
       }),
       async ({ logs, sessionId, ...where }): Promise<BoundaryLog[]> => {
         let session: SQL | null = null;

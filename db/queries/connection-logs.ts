@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { connectionLogs, connectionType } from '../schema/index.ts';
 import type { ConnectionLog } from '../types.ts';
+import { text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -53,13 +54,13 @@ export function connectionLogsQueries(db: Database) {
         organizationId: id(),
         workspaceOwnerId: id(),
         workspaceId: id(),
-        workspaceName: z.string().min(1).max(64),
-        agentName: z.string().min(1).max(64),
+        workspaceName: text('NAME_MAX').min(1),
+        agentName: text('NAME_MAX').min(1),
         type: z.enum(connectionType.enumValues),
         userId: id().optional(),
-        ip: z.string().max(64).optional(),
+        ip: text('SHORT_TEXT_MAX').optional(),
         code: z.number().int().optional(),
-        disconnectReason: z.string().max(1024).optional(),
+        disconnectReason: text('LINE_MAX').optional(),
       }),
       async ({ event, time, code, disconnectReason, ...row }): Promise<ConnectionLog> => {
         const disconnect =

@@ -4,21 +4,22 @@ import type { Database } from '../database.ts';
 import { ForeignKeyViolationError } from '../errors.ts';
 import { customRoles, organizationMembers, organizations } from '../schema/index.ts';
 import type { CustomRole } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 
 const roleName = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and - only');
 const permission = z.object({
-  type: z.string().min(1),
-  action: z.string().min(1),
+  type: text('NAME_MAX').min(1),
+  action: text('NAME_MAX').min(1),
   negate: z.boolean().default(false),
 });
-const permissions = z.array(permission).max(512);
+const permissions = z.array(permission).max(BOUNDS.PERMISSIONS_MAX);
 const editable = {
-  displayName: z.string().max(128).optional(),
+  displayName: text('DISPLAY_NAME_MAX').optional(),
   sitePermissions: permissions.optional(),
   orgPermissions: permissions.optional(),
   userPermissions: permissions.optional(),
@@ -105,7 +106,7 @@ export function customRolesQueries(db: Database) {
 
     /** The custom roles with these (org, name) pairs, for building a subject; `[]` for none. */
     getCustomRolesByNames: defineQuery(
-      z.object({ roles: z.array(key).max(1000) }),
+      z.object({ roles: z.array(key).max(BOUNDS.BATCH_MAX) }),
       async (input): Promise<CustomRole[]> => {
         const [first, ...rest] = input.roles.map(match);
         if (first === undefined) return [];

@@ -1,6 +1,7 @@
 import { and, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
+import { BOUNDS, text } from './bounds.ts';
 
 /** The second argument of every list and count method: an extra condition ANDed into the WHERE. */
 export interface ListOptions {
@@ -125,13 +126,17 @@ export const paging = {
   offset: z.number().int().min(0).default(0),
 };
 
-/** An ACL map: user or group id -> non-empty action names. */
-export const aclSchema = z.record(z.guid(), z.array(z.string().min(1)));
+/** An ACL map: user or group id -> non-empty action names (`ACL_ENTRIES_MAX` x `ACL_ACTIONS_MAX`). */
+export const aclSchema = z
+  .record(z.guid(), z.array(text('NAME_MAX').min(1)).max(BOUNDS.ACL_ACTIONS_MAX))
+  .refine((acl) => Object.keys(acl).length <= BOUNDS.ACL_ENTRIES_MAX, {
+    message: `at most ${BOUNDS.ACL_ENTRIES_MAX} entries`,
+  });
 
 /** A role name list (org or site roles), deduplicated on the way in. */
 export const roleNames = z
-  .array(z.string().min(1).max(256))
-  .max(64)
+  .array(text('NAME_MAX').min(1))
+  .max(BOUNDS.ROLES_MAX)
   .transform((roles) => [...new Set(roles)]);
 
 /** The empty-object input of methods that need no arguments. */

@@ -10,6 +10,7 @@ import {
   users,
 } from '../schema/index.ts';
 import type { Group, GroupMember } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 
 /** A member of a group with the user's name fields, as `listGroupMembers` returns it. */
@@ -24,11 +25,11 @@ export interface GroupMemberWithUser {
 const groupName = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
 const editable = {
-  displayName: z.string().max(128).optional(),
-  avatarUrl: z.string().max(2048).optional(),
+  displayName: text('DISPLAY_NAME_MAX').optional(),
+  avatarUrl: text('URL_MAX').optional(),
   quotaAllowance: z.number().int().min(0).optional(),
 };
 const groupsFilter = z.object({ organizationId: id().optional() });
@@ -82,7 +83,7 @@ export function groupsQueries(db: Database) {
 
     /** The group of an organization with this name. */
     getGroupByName: defineQuery(
-      z.object({ organizationId: id(), name: z.string().min(1) }),
+      z.object({ organizationId: id(), name: text('NAME_MAX').min(1) }),
       async (input): Promise<Group> =>
         firstOrThrow(
           await db

@@ -20,7 +20,13 @@ import { workspaceAgentsQueries } from './workspace-agents.ts';
 import { workspaceBuildsQueries } from './workspace-builds.ts';
 import { workspacesQueries } from './workspaces.ts';
 
-function allQueries(db: Database) {
+/** Options of `createRawStore`. */
+export interface RawStoreOptions {
+  /** Largest file `insertFile` accepts, in bytes; default `BOUNDS.DEFAULT_MAX_FILE_BYTES` (10 MiB). */
+  readonly maxFileBytes?: number;
+}
+
+function allQueries(db: Database, options: RawStoreOptions) {
   return {
     ...usersQueries(db),
     ...userRolesQueries(db),
@@ -29,7 +35,7 @@ function allQueries(db: Database) {
     ...groupsQueries(db),
     ...customRolesQueries(db),
     ...apiKeysQueries(db),
-    ...filesQueries(db),
+    ...filesQueries(db, options.maxFileBytes),
     ...templatesQueries(db),
     ...templateVersionsQueries(db),
     ...provisionersQueries(db),
@@ -58,12 +64,12 @@ export type RawStore = RawQueries & {
 };
 
 /** Builds the raw store over a database (or transaction); prepared statements are made once per store. */
-export function createRawStore(db: Database): RawStore {
+export function createRawStore(db: Database, options: RawStoreOptions = {}): RawStore {
   return {
-    ...allQueries(db),
+    ...allQueries(db, options),
     inTx: async (fn) => {
       try {
-        return await db.transaction((tx) => fn(createRawStore(tx)));
+        return await db.transaction((tx) => fn(createRawStore(tx, options)));
       } catch (error) {
         throw translateDbError(error);
       }
@@ -72,6 +78,7 @@ export function createRawStore(db: Database): RawStore {
 }
 
 export type { BoundaryUsageSummary } from './boundary-usage.ts';
+export { BOUNDS, type BoundName } from './bounds.ts';
 export { inputSchema, inputSchemaOf, type ListOptions, validateInput } from './define.ts';
 export type { GroupMemberWithUser } from './groups.ts';
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';

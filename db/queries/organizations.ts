@@ -8,18 +8,19 @@ import {
   SHAREABLE_WORKSPACE_OWNERS,
 } from '../schema/index.ts';
 import type { Organization } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, roleNames } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 
 const name = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and - only');
 const editable = {
-  displayName: z.string().max(128),
-  description: z.string().max(1024),
-  icon: z.string().max(2048),
+  displayName: text('DISPLAY_NAME_MAX'),
+  description: text('DESCRIPTION_MAX'),
+  icon: text('URL_MAX'),
   defaultOrgMemberRoles: roleNames,
   shareableWorkspaceOwners: z.enum(SHAREABLE_WORKSPACE_OWNERS),
 };
@@ -68,7 +69,7 @@ export function organizationsQueries(db: Database) {
     ),
 
     /** The live organization with this name, case-insensitively. */
-    getOrganizationByName: defineQuery(z.object({ name: z.string().min(1) }), async (input) =>
+    getOrganizationByName: defineQuery(z.object({ name: text('NAME_MAX').min(1) }), async (input) =>
       firstOrThrow(
         await db
           .select()

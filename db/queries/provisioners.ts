@@ -3,10 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerDaemons, provisionerJobs, provisionerJobType } from '../schema/index.ts';
 import type { ProvisionerDaemon, ProvisionerJob } from '../types.ts';
+import { BOUNDS, jsonObject, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 
-const provisionerName = z.string().min(1).max(64);
-const tags = z.record(z.string().min(1), z.string());
+const provisionerName = text('NAME_MAX').min(1);
+const tags = z
+  .record(text('NAME_MAX').min(1), text('LINE_MAX'))
+  .refine((t) => Object.keys(t).length <= BOUNDS.TAGS_MAX, `at most ${BOUNDS.TAGS_MAX} tags`);
 
 /** Queries over `provisioner_jobs` and `provisioner_daemons` (the daemon list filters daemons). */
 export function provisionersQueries(db: Database) {
@@ -19,7 +22,7 @@ export function provisionersQueries(db: Database) {
         type: z.enum(provisionerJobType.enumValues),
         provisioner: provisionerName.optional(),
         fileId: id().optional(),
-        input: z.record(z.string(), z.unknown()).optional(),
+        input: jsonObject().optional(),
         tags: tags.optional(),
       }),
       async (input): Promise<ProvisionerJob> =>
@@ -44,7 +47,7 @@ export function provisionersQueries(db: Database) {
       z.object({
         organizationId: id(),
         workerId: id(),
-        provisioners: z.array(provisionerName).min(1).max(16),
+        provisioners: z.array(provisionerName).min(1).max(BOUNDS.PROVISIONERS_MAX),
       }),
       async (input): Promise<ProvisionerJob | null> => {
         const next = db
@@ -76,7 +79,7 @@ export function provisionersQueries(db: Database) {
 
     /** Completes a running job: succeeded without `error`, failed with it. */
     completeProvisionerJob: defineQuery(
-      z.object({ id: id(), error: z.string().min(1).max(65_536).optional() }),
+      z.object({ id: id(), error: text('LONG_TEXT_MAX').min(1).optional() }),
       async (input): Promise<ProvisionerJob> =>
         firstOrThrow(
           await db
@@ -97,10 +100,10 @@ export function provisionersQueries(db: Database) {
     upsertProvisionerDaemon: defineQuery(
       z.object({
         organizationId: id(),
-        name: z.string().min(1).max(128),
-        provisioners: z.array(provisionerName).min(1).max(16).optional(),
+        name: text('NAME_MAX').min(1),
+        provisioners: z.array(provisionerName).min(1).max(BOUNDS.PROVISIONERS_MAX).optional(),
         tags: tags.optional(),
-        version: z.string().max(64).optional(),
+        version: text('SHORT_TEXT_MAX').optional(),
       }),
       async (input): Promise<ProvisionerDaemon> =>
         firstOrThrow(
@@ -123,7 +126,7 @@ export function provisionersQueries(db: Database) {
 
     /** The daemon of this name in the organization (the key `upsertProvisionerDaemon` conflicts on). */
     getProvisionerDaemonByOrganizationAndName: defineQuery(
-      z.object({ organizationId: id(), name: z.string().min(1).max(128) }),
+      z.object({ organizationId: id(), name: text('NAME_MAX').min(1) }),
       async (input): Promise<ProvisionerDaemon> =>
         firstOrThrow(
           await db

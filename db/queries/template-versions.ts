@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { templateVersions } from '../schema/index.ts';
 import type { TemplateVersion } from '../types.ts';
+import { text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 
@@ -27,9 +28,9 @@ export function templateVersionsQueries(db: Database) {
       z.object({
         templateId: id().optional(),
         organizationId: id(),
-        name: z.string().min(1).max(64),
-        message: z.string().max(4096).optional(),
-        readme: z.string().max(1_048_576).optional(),
+        name: text('NAME_MAX').min(1),
+        message: text('PATH_MAX').optional(),
+        readme: text('README_MAX').optional(),
         jobId: id(),
         createdBy: id(),
       }),

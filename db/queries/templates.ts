@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerJobs, templates, templateVersions } from '../schema/index.ts';
 import type { Template } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import {
   aclSchema,
   allOf,
@@ -19,12 +20,12 @@ import { containsPattern, searchText } from './search-pattern.ts';
 const templateName = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
 const meta = {
-  displayName: z.string().max(128).optional(),
-  description: z.string().max(4096).optional(),
-  icon: z.string().max(2048).optional(),
+  displayName: text('DISPLAY_NAME_MAX').optional(),
+  description: text('DESCRIPTION_MAX').optional(),
+  icon: text('URL_MAX').optional(),
   requireActiveVersion: z.boolean().optional(),
   activeVersionId: id().optional(),
 };
@@ -89,7 +90,7 @@ export function templatesQueries(db: Database) {
 
     /** The live template of an organization with this name, case-insensitively. */
     getTemplateByOrganizationAndName: defineQuery(
-      z.object({ organizationId: id(), name: z.string().min(1) }),
+      z.object({ organizationId: id(), name: text('NAME_MAX').min(1) }),
       async (input): Promise<Template> =>
         firstOrThrow(
           await db

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { userSecrets } from '../schema/index.ts';
 import type { UserSecret, UserSecretMetadata } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 
-const secretName = z.string().min(1).max(64);
+const secretName = text('NAME_MAX').min(1);
 const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a shell variable name')
-  .max(256);
-const filePath = z.string().min(1).max(4096).regex(/^[~/]/, 'an absolute or ~ path');
-const value = z.string().max(65_536);
+  .max(BOUNDS.NAME_MAX);
+const filePath = text('PATH_MAX').min(1).regex(/^[~/]/, 'an absolute or ~ path');
+const value = text('LONG_TEXT_MAX');
 const key = z.object({ userId: id(), name: secretName });
 const listFilter = z.object({ userId: id() });
 
@@ -40,7 +41,7 @@ export function userSecretsQueries(db: Database) {
     createUserSecret: defineQuery(
       key.extend({
         value,
-        description: z.string().max(1024).optional(),
+        description: text('DESCRIPTION_MAX').optional(),
         envName: envName.optional(),
         filePath: filePath.optional(),
       }),
@@ -92,7 +93,7 @@ export function userSecretsQueries(db: Database) {
     updateUserSecret: defineQuery(
       key.extend({
         value: value.optional(),
-        description: z.string().max(1024).optional(),
+        description: text('DESCRIPTION_MAX').optional(),
         envName: envName.nullable().optional(),
         filePath: filePath.nullable().optional(),
       }),

@@ -3,20 +3,21 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { userStatus, users } from '../schema/index.ts';
 import type { User } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy, type Patch, roleNames } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 
 const username = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/, 'letters, digits, . _ - only');
 const status = z.enum(userStatus.enumValues);
 /** Site role names to store: `member` is implied for everyone, so it is never stored. */
 const siteRoles = roleNames.transform((roles) => roles.filter((r) => r !== 'member'));
 
 const listFilter = z.object({
-  search: z.string().max(256).optional(),
+  search: text('LINE_MAX').optional(),
   status: status.optional(),
   includeSystem: z.boolean().default(true),
 });
@@ -70,7 +71,7 @@ export function usersQueries(db: Database) {
     ),
 
     /** The live user with this username, case-insensitively. */
-    getUserByUsername: defineQuery(z.object({ username: z.string().min(1) }), async (input) =>
+    getUserByUsername: defineQuery(z.object({ username: text('NAME_MAX').min(1) }), async (input) =>
       firstOrThrow(
         await db
           .select()
@@ -91,10 +92,10 @@ export function usersQueries(db: Database) {
     /** Inserts a user; `member` is dropped from the site roles (everyone has it). */
     insertUser: defineQuery(
       z.object({
-        email: z.email(),
+        email: z.email().max(BOUNDS.EMAIL_MAX),
         username,
-        name: z.string().max(128).default(''),
-        avatarUrl: z.string().max(2048).default(''),
+        name: text('USER_REAL_NAME_MAX').default(''),
+        avatarUrl: text('URL_MAX').default(''),
         status: status.default('active'),
         rbacRoles: siteRoles.default([]),
         isSystem: z.boolean().default(false),
@@ -108,8 +109,8 @@ export function usersQueries(db: Database) {
       z.object({
         id: id(),
         username: username.optional(),
-        name: z.string().max(128).optional(),
-        avatarUrl: z.string().max(2048).optional(),
+        name: text('USER_REAL_NAME_MAX').optional(),
+        avatarUrl: text('URL_MAX').optional(),
       }),
       async ({ id, ...set }) => update(id, set),
     ),

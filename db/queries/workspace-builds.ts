@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { workspaceBuilds, workspaceBuildWithUser, workspaceTransition } from '../schema/index.ts';
 import type { WorkspaceBuild } from '../types.ts';
+import { BOUNDS, bytes, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 
@@ -14,9 +15,8 @@ export interface BuildProvisionerState {
   provisionerState: Buffer | null;
 }
 
-/** Largest provisioner state accepted (Terraform states run 1-5 MB). */
-const MAX_STATE_BYTES = 64 * 1024 * 1024;
-const state = z.instanceof(Buffer).refine((b) => b.length <= MAX_STATE_BYTES, 'state too large');
+/** Provisioner state (Terraform states run 1-5 MB), at most `BOUNDS.PROVISIONER_STATE_MAX_BYTES`. */
+const state = bytes(BOUNDS.PROVISIONER_STATE_MAX_BYTES);
 const listFilter = z.object({ workspaceId: id() });
 
 function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
@@ -77,7 +77,7 @@ export function workspaceBuildsQueries(db: Database) {
         transition: z.enum(workspaceTransition.enumValues),
         initiatorId: id(),
         jobId: id(),
-        reason: z.string().min(1).max(64).optional(),
+        reason: text('SHORT_TEXT_MAX').min(1).optional(),
         buildNumber: z.number().int().min(1).optional(),
         provisionerState: state.optional(),
         deadline: z.date().optional(),

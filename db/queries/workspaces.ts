@@ -8,6 +8,7 @@ import {
   workspaces,
 } from '../schema/index.ts';
 import type { Workspace } from '../types.ts';
+import { BOUNDS, text } from './bounds.ts';
 import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { containsPattern, searchText } from './search-pattern.ts';
@@ -16,7 +17,7 @@ import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
 const workspaceName = z
   .string()
   .min(1)
-  .max(64)
+  .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/, 'letters, digits and - only');
 const listFilter = z.object({
   ownerId: id().optional(),
@@ -88,7 +89,7 @@ export function workspacesQueries(db: Database) {
 
     /** The live workspace of an owner with this name, case-insensitively. */
     getWorkspaceByOwnerAndName: defineQuery(
-      z.object({ ownerId: id(), name: z.string().min(1) }),
+      z.object({ ownerId: id(), name: text('NAME_MAX').min(1) }),
       async (input): Promise<Workspace> =>
         firstOrThrow(
           await db
@@ -133,7 +134,7 @@ export function workspacesQueries(db: Database) {
         organizationId: id(),
         templateId: id(),
         name: workspaceName,
-        autostartSchedule: z.string().max(256).optional(),
+        autostartSchedule: text('LINE_MAX').optional(),
       }),
       async (input): Promise<Workspace> =>
         firstOrThrow(await db.insert(workspaces).values(input).returning(), 'workspace'),
@@ -144,7 +145,7 @@ export function workspacesQueries(db: Database) {
       z.object({
         id: id(),
         name: workspaceName.optional(),
-        autostartSchedule: z.string().max(256).nullable().optional(),
+        autostartSchedule: text('LINE_MAX').nullable().optional(),
       }),
       async ({ id, ...set }) => update(id, set),
     ),

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * The bound of every string, byte array, array and JSON field of the raw store's inputs (db/README.md
+ * "Input bounds" lists them with the fields they apply to; a test keeps that table equal to this).
+ * Names follow Coder's limits where Coder has one (display names 64, real names 128, descriptions
+ * 128); names get 64 where Coder allows 32, leaving room for generated suffixes. Strings count
+ * UTF-16 code units (`string.length`), byte arrays and JSON count bytes.
+ */
+export const BOUNDS = {
+  /** Names and lookup keys: users, orgs, groups, templates, versions, workspaces, roles, ... */
+  NAME_MAX: 64,
+  /** Display names of groups, organizations, templates and custom roles (Coder: 64). */
+  DISPLAY_NAME_MAX: 64,
+  /** A user's real name (Coder: 128). */
+  USER_REAL_NAME_MAX: 128,
+  /** Descriptions of templates, organizations and user secrets (Coder: 128 for templates). */
+  DESCRIPTION_MAX: 128,
+  /** Short codes and labels: IP, HTTP method, build reason, versions, architecture, OS, ... */
+  SHORT_TEXT_MAX: 64,
+  /** One line of free text: search, schedules, audit targets, rules, user agents, tag values. */
+  LINE_MAX: 1024,
+  /** Avatar and icon URLs. */
+  URL_MAX: 2048,
+  /** An e-mail address (RFC 5321 path limit). */
+  EMAIL_MAX: 320,
+  /** File system paths and multi-line messages. */
+  PATH_MAX: 4096,
+  /** A request URL in a boundary log. */
+  LOG_URL_MAX: 8192,
+  /** Long text: a job's error, a secret's value. */
+  LONG_TEXT_MAX: 65_536,
+  /** A template version's README. */
+  README_MAX: 1_048_576,
+  /** Role names in one role list (site roles, org member roles, default org roles). */
+  ROLES_MAX: 64,
+  /** Scopes of one API key. */
+  SCOPES_MAX: 64,
+  /** Entries of one API key's allow list. */
+  ALLOW_LIST_MAX: 128,
+  /** Permissions of one custom role set (site, org, user, member). */
+  PERMISSIONS_MAX: 512,
+  /** Provisioner types a job or daemon names. */
+  PROVISIONERS_MAX: 16,
+  /** Tags of one provisioner daemon. */
+  TAGS_MAX: 64,
+  /** Users or groups in one ACL. */
+  ACL_ENTRIES_MAX: 1024,
+  /** Actions granted to one ACL entry. */
+  ACL_ACTIONS_MAX: 32,
+  /** Items of one batch: boundary logs per call, custom role lookups per call. */
+  BATCH_MAX: 1000,
+  /** An API key's hashed secret (a SHA-256 digest is 32). */
+  HASHED_SECRET_MAX_BYTES: 64,
+  /** A build's provisioner state. */
+  PROVISIONER_STATE_MAX_BYTES: 67_108_864,
+  /** A file's data, unless `createRawStore(db, { maxFileBytes })` says otherwise. */
+  DEFAULT_MAX_FILE_BYTES: 10_485_760,
+  /** Nesting of a JSON field (job input, audit diff); the top-level object is depth 1. */
+  JSON_MAX_DEPTH: 32,
+  /** A JSON field's size as JSON text, in UTF-8 bytes. */
+  JSON_MAX_BYTES: 262_144,
+} as const;
+
+/** The name of one bound in `BOUNDS`. */
+export type BoundName = keyof typeof BOUNDS;
+
+/** A string of at most `BOUNDS[bound]` characters. */
+export const text = (bound: BoundName) => z.string().max(BOUNDS[bound]);
+
+/** A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. */
+export const bytes = (maxBytes: number) =>
+  z.instanceof(Buffer).refine((b) => b.length <= maxBytes, `at most ${maxBytes} bytes`);
+
+/** A JSON object of at most `JSON_MAX_DEPTH` levels and `JSON_MAX_BYTES` bytes as JSON text. */
+export const jsonObject = () =>
+  z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+    const problem = jsonProblem(value, BOUNDS.JSON_MAX_DEPTH, BOUNDS.JSON_MAX_BYTES);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Why `value` is not a JSON value within `maxDepth` levels and `maxBytes` bytes of JSON text, or
+ * `undefined` when it is. Iterative, never recursive: a 20,000-deep value is refused, not a stack
+ * overflow. Every visited node adds at least one byte, so the walk ends after at most `maxBytes`
+ * nodes, shared references (and cycles, which never end in depth) included.
+ */
+export function jsonProblem(
+  value: unknown,
+  maxDepth: number,
+  maxBytes: number,
+): string | undefined {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  let size = 0;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > maxDepth) return `nested deeper than ${maxDepth} levels`;
+    if (node === null || node === undefined || typeof node === 'boolean') {
+      size += node === false ? 5 : 4; // undefined in an array is written as null
+    } else if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return 'not a JSON value (a non-finite number)';
+      size += String(node).length;
+    } else if (typeof node === 'string') {
+      if (node.length > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+      size += Buffer.byteLength(JSON.stringify(node));
+    } else if (Array.isArray(node)) {
+      size += 2 + Math.max(0, node.length - 1);
+      if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+      for (const item of node) stack.push([item, depth + 1]);
+    } else if (typeof node === 'object' && isPlainObject(node)) {
+      const keys = Object.keys(node).filter((key) => node[key] !== undefined);
+      size += 2 + Math.max(0, keys.length - 1);
+      for (const key of keys) {
+        size += Buffer.byteLength(JSON.stringify(key)) + 1;
+        if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+        stack.push([node[key], depth + 1]);
+      }
+    } else {
+      return 'not a JSON value';
+    }
+    if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+  }
+  return undefined;
+}
