@@ -76,8 +76,13 @@ export function createBoundaryUsageTracker(
         uniqueUsersCount: users.size,
         ...delta,
       });
-      // Inserted (not updated): the row was reset, so a new period starts with this flush.
-      if (row.windowStart.getTime() === row.updatedAt.getTime()) {
+      // Inserted, not updated (the row holds just this delta and was written at its window's
+      // start): a get-and-reset removed it, so a new period starts with this flush.
+      const inserted =
+        row.windowStart.getTime() === row.updatedAt.getTime() &&
+        row.allowedRequests === delta.allowedRequests &&
+        row.deniedRequests === delta.deniedRequests;
+      if (inserted) {
         workspaces = new Set();
         users = new Set();
       }
