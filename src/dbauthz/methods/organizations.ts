@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { RawStore } from '../../../db/queries/index.ts';
 import { organizationColumns } from '../columns/organizations.ts';
 import { organizationObject } from '../objects/organization.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
 import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
@@ -20,7 +20,27 @@ export const organizationsMethods = {
   getOrganizationByName: fetchThenAuthorize('read', organizationObject),
   listOrganizations: filteredList('read', 'organization', organizationColumns),
   countOrganizations: filteredCount('read', 'organization', organizationColumns),
-  insertOrganization: authorizeArgs('create', () => ({ type: 'organization' })),
+  /**
+   * `create` on organizations; `defaultOrgMemberRoles` (held by every member who joins) are then
+   * checked as an org role assignment from none, as `updateOrganization` checks a change. The org
+   * has no id yet, so the check is made in a fresh org id no one holds a role in: only site-level
+   * assign powers count, and only built-in org role names are known (a new org has no custom roles).
+   */
+  insertOrganization: custom<
+    RawStore,
+    InputOf<RawStore, 'insertOrganization'>,
+    OutputOf<RawStore, 'insertOrganization'>
+  >(async (ctx, call, input) => {
+    const defaults =
+      input.defaultOrgMemberRoles === undefined
+        ? undefined
+        : inputRoleNames(input.defaultOrgMemberRoles, 'defaultOrgMemberRoles');
+    ctx.authorize('create', { type: 'organization' });
+    if (defaults !== undefined) {
+      await authorizeOrgRoleChange(ctx, randomUUID(), [], defaults, 'defaultOrgMemberRoles');
+    }
+    return call(input);
+  }),
   /**
    * `update` on the org (read first). Every member holds the org's `defaultOrgMemberRoles`, so
    * changing them is an org role assignment: the delta is checked like a member's role change
