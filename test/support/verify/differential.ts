@@ -6,7 +6,7 @@ import { createAuthorizedStore } from '../../../src/dbauthz/authorized-store.ts'
 import { authorize, createSubject, type Subject } from '../../../src/rbac/index.ts';
 import type { Random } from './random.ts';
 import { callStore } from './store-calls.ts';
-import type { ListedRow, ListInput, VerifiedTable } from './verified-tables.ts';
+import type { ListedRow, ListInput, SeededWorld, VerifiedTable } from './verified-tables.ts';
 import type { WorldPlan } from './world-plan.ts';
 
 /** One disagreement between the store's SQL-filtered list and the in-memory `authorize`. */
@@ -19,31 +19,27 @@ export interface Mismatch {
   readonly detail?: string;
 }
 
-/** What a differential check needs: the raw and authorized stores and every row, unfiltered. */
+/** What a differential check needs: the raw and authorized stores and every seeded row, unfiltered. */
 export interface DifferentialContext {
   readonly raw: RawStore;
   readonly store: AuthorizedStore;
   /** The world the rows come from. */
   readonly world: WorldPlan;
-  /** Every input of the table with all the rows the raw list returns for it (no filter). */
+  /** Every input of the table with all the rows the seeded world holds for it (no filter). */
   readonly rows: readonly { readonly input: ListInput; readonly rows: readonly ListedRow[] }[];
 }
 
 const withLimit = (table: VerifiedTable, input: ListInput) =>
   table.paged ? { ...input, limit: 1000 } : input;
 
-/** Loads the unfiltered rows of every input of `table` through the raw store. */
-export async function loadRows(raw: RawStore, table: VerifiedTable, world: WorldPlan) {
-  const out: { input: ListInput; rows: ListedRow[] }[] = [];
-  for (const input of table.inputs(world)) {
-    const rows = await callStore(
-      raw as unknown as AuthorizedStore,
-      table.list,
-      withLimit(table, input),
-    );
-    out.push({ input, rows: rows as ListedRow[] });
-  }
-  return out;
+/**
+ * The rows every input of `table` lists without any filter, worked out from the seeded world
+ * (never read back through the raw store's lists, so they are an independent oracle for them).
+ */
+export function expectedRows(table: VerifiedTable, seeded: SeededWorld) {
+  return table
+    .inputs(seeded.world)
+    .map((input) => ({ input, rows: table.expected(seeded, input) }));
 }
 
 /** Whether `authorize` lets `subject` read `row` (listed under `input`). */
@@ -84,7 +80,13 @@ export async function checkSubject(
     const known = new Set(all.map(table.key));
     for (const row of listed) {
       if (!known.has(table.key(row)))
-        mismatches.push({ kind: 'row', input, row, inStore: true, detail: 'not in the raw list' });
+        mismatches.push({
+          kind: 'row',
+          input,
+          row,
+          inStore: true,
+          detail: 'not among the seeded rows of this input',
+        });
     }
     if (table.count !== undefined) {
       const count = await callStore(as, table.count, input);

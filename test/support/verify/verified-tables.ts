@@ -21,7 +21,9 @@ import { templateObject } from '../../../src/dbauthz/objects/template.ts';
 import { userObject } from '../../../src/dbauthz/objects/user.ts';
 import { userSecretObject } from '../../../src/dbauthz/objects/user-secret.ts';
 import { workspaceObject } from '../../../src/dbauthz/objects/workspace.ts';
+import { PREBUILDS_USER_ID } from '../../../src/dbauthz/system-actors/system-actors.ts';
 import type { RbacObject } from '../../../src/rbac/index.ts';
+import type { SeededLogRows } from './insert-log-rows.ts';
 import type { WorldPlan } from './world-plan.ts';
 
 /** A row as a list method returns it. */
@@ -29,6 +31,12 @@ export type ListedRow = Record<string, unknown>;
 
 /** A list input. */
 export type ListInput = Record<string, unknown>;
+
+/** Every row the suite inserted: the planned world and the log, secret and daemon rows. */
+export interface SeededWorld {
+  readonly world: WorldPlan;
+  readonly logs: SeededLogRows;
+}
 
 /**
  * One SQL-filtered table under verification: its list and count methods, the inputs to list with,
@@ -43,6 +51,11 @@ export interface VerifiedTable {
   readonly count?: string;
   /** Inputs to list with (e.g. live and soft-deleted rows, one per parent). */
   readonly inputs: (world: WorldPlan) => readonly ListInput[];
+  /**
+   * The rows an unfiltered list returns for `input`, worked out from what was inserted (never from
+   * the raw store, so a raw query bug cannot move the expectation along with the answer).
+   */
+  readonly expected: (seeded: SeededWorld, input: ListInput) => readonly ListedRow[];
   /** Whether the list takes `limit` / `offset`. */
   readonly paged: boolean;
   /** A row's identity within one input's list. */
@@ -55,6 +68,17 @@ export interface VerifiedTable {
 
 const byId = (row: ListedRow) => String(row.id);
 const hotOrgs = (world: WorldPlan) => world.orgs.filter((o) => o.hot).map((o) => o.id);
+const liveUsers = (world: WorldPlan) =>
+  new Set(world.users.filter((u) => !u.deleted).map((u) => u.id));
+/** Whether a row passes an optional `organizationId` filter of the input. */
+const inOrg = (input: ListInput, organizationId: string | null) =>
+  input.organizationId === undefined || input.organizationId === organizationId;
+/** The members of a group (the org's members for the Everyone group, whose id is the org id). */
+function groupMemberIds(world: WorldPlan, groupId: string): readonly string[] {
+  const group = world.groups.find((g) => g.id === groupId);
+  if (group !== undefined) return group.members;
+  return world.members.filter((m) => m.organizationId === groupId).map((m) => m.userId);
+}
 
 /** Every table whose list the suite verifies (each runs once its list is declared in the store). */
 export const verifiedTables: readonly VerifiedTable[] = [
@@ -63,6 +87,10 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listUsers',
     count: 'countUsers',
     inputs: () => [{}, { includeSystem: false }],
+    expected: ({ world }, input) => [
+      ...world.users.filter((u) => !u.deleted).map((u) => ({ id: u.id })),
+      ...(input.includeSystem === false ? [] : [{ id: PREBUILDS_USER_ID }]), // seeded by a migration
+    ],
     paged: true,
     key: byId,
     object: (row) => userObject(row as unknown as User),
@@ -73,6 +101,15 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listOrganizations',
     count: 'countOrganizations',
     inputs: (world) => [{}, { memberUserId: world.users[0]!.id }],
+    expected: ({ world }, input) =>
+      world.orgs
+        .filter((o) => !o.deleted)
+        .filter(
+          (o) =>
+            input.memberUserId === undefined ||
+            world.members.some((m) => m.organizationId === o.id && m.userId === input.memberUserId),
+        )
+        .map((o) => ({ id: o.id })),
     paged: true,
     key: byId,
     object: (row) => organizationObject(row as unknown as Organization),
@@ -83,6 +120,9 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listOrganizationMembers',
     count: 'countOrganizationMembers',
     inputs: (world) => hotOrgs(world).map((organizationId) => ({ organizationId })),
+    // Memberships of deleted users are listed too (only the organization is filtered).
+    expected: ({ world }, input) =>
+      world.members.filter((m) => m.organizationId === input.organizationId).map((m) => ({ ...m })),
     paged: true,
     key: (row) => `${String(row.organizationId)}/${String(row.userId)}`,
     object: (row) => organizationMemberObject(row as unknown as OrganizationMember),
@@ -95,6 +135,11 @@ export const verifiedTables: readonly VerifiedTable[] = [
     table: 'groups',
     list: 'listGroups',
     inputs: (world) => [{}, { organizationId: hotOrgs(world)[0] }],
+    expected: ({ world }, input) =>
+      [
+        ...world.orgs.map((o) => ({ id: o.id, organizationId: o.id })), // the Everyone groups
+        ...world.groups.map((g) => ({ id: g.id, organizationId: g.organizationId })),
+      ].filter((g) => inOrg(input, g.organizationId)),
     paged: true,
     key: byId,
     object: (row) => groupObject(row as unknown as Group),
@@ -110,6 +155,12 @@ export const verifiedTables: readonly VerifiedTable[] = [
         .slice(0, 2)
         .map((org) => ({ groupId: org })), // the Everyone groups
     ],
+    expected: ({ world }, input) => {
+      const live = liveUsers(world);
+      return groupMemberIds(world, String(input.groupId))
+        .filter((userId) => live.has(userId))
+        .map((userId) => ({ userId }));
+    },
     paged: true,
     key: (row) => String(row.userId),
     object: (row, input, world) => {
@@ -122,6 +173,8 @@ export const verifiedTables: readonly VerifiedTable[] = [
     table: 'custom_roles',
     list: 'listCustomRoles',
     inputs: (world) => [{}, { organizationId: hotOrgs(world)[1] }],
+    expected: ({ world }, input) =>
+      world.customRoles.filter((r) => inOrg(input, r.organizationId)).map((r) => ({ ...r })),
     paged: true,
     key: byId,
     object: (row) => assignOrgRoleObject((row as unknown as CustomRole).organizationId),
@@ -132,6 +185,8 @@ export const verifiedTables: readonly VerifiedTable[] = [
     count: 'countApiKeysByUser',
     inputs: (world) =>
       [...new Set(world.apiKeys.map((k) => k.userId))].map((userId) => ({ userId })),
+    expected: ({ world }, input) =>
+      world.apiKeys.filter((k) => k.userId === input.userId).map((k) => ({ ...k })),
     paged: true,
     key: byId,
     object: (row) => apiKeyObject(row as unknown as ApiKey),
@@ -142,6 +197,8 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listTemplates',
     count: 'countTemplates',
     inputs: () => [{}, { deleted: true }],
+    expected: ({ world }, input) =>
+      world.templates.filter((t) => t.deleted === (input.deleted ?? false)).map((t) => ({ ...t })),
     paged: true,
     key: byId,
     object: (row) => templateObject(row as unknown as Template),
@@ -152,6 +209,11 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listWorkspaces',
     count: 'countWorkspaces',
     inputs: () => [{}, { deleted: true }, { dormant: true }],
+    expected: ({ world }, input) =>
+      world.workspaces
+        .filter((w) => w.deleted === (input.deleted ?? false))
+        .filter((w) => input.dormant === undefined || (w.dormantAt !== null) === input.dormant)
+        .map((w) => ({ ...w })),
     paged: true,
     key: byId,
     object: (row) => workspaceObject(row as unknown as Workspace),
@@ -162,6 +224,8 @@ export const verifiedTables: readonly VerifiedTable[] = [
     table: 'provisioner_daemons',
     list: 'listProvisionerDaemons',
     inputs: (world) => [{}, { organizationId: hotOrgs(world)[0] }],
+    expected: ({ logs }, input) =>
+      logs.daemons.filter((d) => inOrg(input, d.organizationId)).map((d) => ({ ...d })),
     paged: true,
     key: byId,
     object: (row) => provisionerDaemonObject(row as unknown as ProvisionerDaemon),
@@ -173,6 +237,10 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listBoundaryLogs',
     count: 'countBoundaryLogs',
     inputs: () => [{}, { allowed: true }],
+    expected: ({ logs }, input) =>
+      logs.boundaryLogs
+        .filter((l) => input.allowed === undefined || l.allowed === input.allowed)
+        .map((l) => ({ ...l })),
     paged: true,
     key: byId,
     object: (row) => ({ ...boundaryLogObject(String(row.ownerId)), id: String(row.id) }),
@@ -182,6 +250,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listConnectionLogs',
     count: 'countConnectionLogs',
     inputs: () => [{}],
+    expected: ({ logs }) => logs.connectionLogs.map((l) => ({ ...l })),
     paged: true,
     key: byId,
     object: (row) => ({
@@ -195,6 +264,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listAuditLogs',
     count: 'countAuditLogs',
     inputs: () => [{}],
+    expected: ({ logs }) => logs.auditLogs.map((l) => ({ ...l })),
     paged: true,
     key: byId,
     object: (row) => ({
@@ -208,6 +278,8 @@ export const verifiedTables: readonly VerifiedTable[] = [
     list: 'listUserSecrets',
     count: 'countUserSecrets',
     inputs: (world) => world.users.slice(0, 6).map((u) => ({ userId: u.id })),
+    expected: ({ logs }, input) =>
+      logs.userSecrets.filter((x) => x.userId === input.userId).map((x) => ({ ...x })),
     paged: true,
     key: byId,
     object: (row) => ({ ...userSecretObject(String(row.userId)), id: String(row.id) }),
