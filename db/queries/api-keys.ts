@@ -5,6 +5,7 @@ import { apiKeys } from '../schema/index.ts';
 import type { ApiKey } from '../types.ts';
 import { BOUNDS, bytes, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 
 const keyId = z
@@ -71,18 +72,24 @@ export function apiKeysQueries(db: Database) {
     /** How many keys one user has. */
     countApiKeysByUser: paged.count,
 
-    /** Deletes a key. */
-    deleteApiKey: defineQuery(z.object({ id: keyId }), async (input): Promise<void> => {
-      firstOrThrow(
-        await db.delete(apiKeys).where(eq(apiKeys.id, input.id)).returning({ id: apiKeys.id }),
-        'api key',
-      );
-    }),
+    /** Deletes a key (guarded: `options.where` on `api_keys`). */
+    deleteApiKey: defineGuardedWrite(
+      z.object({ id: keyId }),
+      async (input, guard): Promise<void> => {
+        firstOrThrow(
+          await db
+            .delete(apiKeys)
+            .where(allOf(eq(apiKeys.id, input.id), guard))
+            .returning({ id: apiKeys.id }),
+          'api key',
+        );
+      },
+    ),
 
-    /** Records when a key was last used (never moves backwards). */
-    updateApiKeyLastUsed: defineQuery(
+    /** Records when a key was last used (never moves backwards); guarded. */
+    updateApiKeyLastUsed: defineGuardedWrite(
       z.object({ id: keyId, lastUsed: z.date() }),
-      async (input): Promise<ApiKey> =>
+      async (input, guard): Promise<ApiKey> =>
         firstOrThrow(
           await db
             .update(apiKeys)
@@ -90,7 +97,7 @@ export function apiKeysQueries(db: Database) {
               lastUsed: sql`GREATEST(${apiKeys.lastUsed}, ${input.lastUsed.toISOString()}::timestamptz)`,
               updatedAt: sql`now()`,
             })
-            .where(eq(apiKeys.id, input.id))
+            .where(allOf(eq(apiKeys.id, input.id), guard))
             .returning(),
           'api key',
         ),

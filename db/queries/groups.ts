@@ -1,7 +1,7 @@
 import { and, asc, count, eq, exists, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
 import {
   groupMembers,
   groups,
@@ -10,8 +10,9 @@ import {
   users,
 } from '../schema/index.ts';
 import type { Group, GroupMember } from '../types.ts';
-import { BOUNDS, text } from './bounds.ts';
+import { BOUNDS, int32, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 
 /** A member of a group with the user's name fields, as `listGroupMembers` returns it. */
 export interface GroupMemberWithUser {
@@ -30,7 +31,7 @@ const groupName = z
 const editable = {
   displayName: text('DISPLAY_NAME_MAX').optional(),
   avatarUrl: text('URL_MAX').optional(),
-  quotaAllowance: z.number().int().min(0).optional(),
+  quotaAllowance: int32().min(0).optional(),
 };
 const groupsFilter = z.object({ organizationId: id().optional() });
 const membersFilter = z.object({ groupId: id() });
@@ -40,8 +41,22 @@ const isEveryone = sql<boolean>`${groups.id} = ${groups.organizationId}`;
 
 /** Queries over `groups` and `group_members`; see each list method for its filter table. */
 export function groupsQueries(db: Database) {
-  const getGroup = async (groupId: string): Promise<Group> =>
-    firstOrThrow(await db.select().from(groups).where(eq(groups.id, groupId)), 'group');
+  const getGroup = async (groupId: string, guard?: SQL): Promise<Group> =>
+    firstOrThrow(
+      await db
+        .select()
+        .from(groups)
+        .where(allOf(eq(groups.id, groupId), guard)),
+      'group',
+    );
+  /**
+   * After a guarded write on a group changed no row: the group as the guard lets the caller see it
+   * (to explain an Everyone refusal), or `NotFoundError` exactly as for a missing group.
+   */
+  const explainUnchanged = async (groupId: string, guard: SQL | undefined, field: string) => {
+    rejectEveryone(await getGroup(groupId, guard), field);
+    throw new NotFoundError('group');
+  };
   const rejectEveryone = (group: Group, field: string) => {
     if (group.id === group.organizationId) {
       throw new InvalidInputError(
@@ -124,25 +139,28 @@ export function groupsQueries(db: Database) {
     ),
 
     /** Updates a group's name, display name, avatar or quota (the Everyone group keeps its name). */
-    updateGroup: defineQuery(
+    updateGroup: defineGuardedWrite(
       z.object({ id: id(), name: groupName.optional(), ...editable }),
-      async ({ id, ...set }): Promise<Group> => {
-        if (set.name !== undefined) rejectEveryone(await getGroup(id), 'name');
-        return firstOrThrow(
-          await db
-            .update(groups)
-            .set({ ...set, updatedAt: sql`now()` })
-            .where(eq(groups.id, id))
-            .returning(),
-          'group',
-        );
+      async ({ id, ...set }, guard): Promise<Group> => {
+        // Guarded: the Everyone group keeps its name, checked in the statement that writes.
+        const renamesEveryone =
+          set.name === undefined ? undefined : ne(groups.id, groups.organizationId);
+        const [row] = await db
+          .update(groups)
+          .set({ ...set, updatedAt: sql`now()` })
+          .where(allOf(eq(groups.id, id), renamesEveryone, guard))
+          .returning();
+        return row ?? explainUnchanged(id, guard, 'name');
       },
     ),
 
     /** Deletes a group; the Everyone group cannot be deleted (only with its organization). */
-    deleteGroup: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
-      rejectEveryone(await getGroup(input.id), 'id');
-      await db.delete(groups).where(eq(groups.id, input.id));
+    deleteGroup: defineGuardedWrite(z.object({ id: id() }), async (input, guard): Promise<void> => {
+      const [row] = await db
+        .delete(groups)
+        .where(allOf(eq(groups.id, input.id), ne(groups.id, groups.organizationId), guard))
+        .returning({ id: groups.id });
+      if (row === undefined) await explainUnchanged(input.id, guard, 'id');
     }),
 
     /** Adds a user to a group (not to Everyone, whose members are the org's members). */
@@ -157,15 +175,28 @@ export function groupsQueries(db: Database) {
       },
     ),
 
-    /** Removes a user from a group. */
-    deleteGroupMember: defineQuery(
+    /** Removes a user from a group; guarded (`options.where` refers to the member's `groups` row). */
+    deleteGroupMember: defineGuardedWrite(
       z.object({ groupId: id(), userId: id() }),
-      async (input): Promise<void> => {
+      async (input, guard): Promise<void> => {
+        const groupPasses =
+          guard === undefined
+            ? undefined
+            : exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(groups)
+                  .where(and(eq(groups.id, groupMembers.groupId), guard)),
+              );
         firstOrThrow(
           await db
             .delete(groupMembers)
             .where(
-              and(eq(groupMembers.groupId, input.groupId), eq(groupMembers.userId, input.userId)),
+              allOf(
+                eq(groupMembers.groupId, input.groupId),
+                eq(groupMembers.userId, input.userId),
+                groupPasses,
+              ),
             )
             .returning({ userId: groupMembers.userId }),
           'group member',
@@ -204,7 +235,10 @@ export function groupsQueries(db: Database) {
       return row?.n ?? 0;
     }),
 
-    /** Groups a user is in: explicit ones plus the Everyone group of each live org they belong to. */
+    /**
+     * Groups a user is in: explicit ones plus the Everyone group of each live org they belong to;
+     * only in orgs they are a member of (an explicit membership in an org they left is ignored).
+     */
     getGroupsOfUser: defineQuery(
       z.object({ userId: id(), organizationId: id().optional() }),
       async (input): Promise<Group[]> =>
@@ -228,34 +262,31 @@ export function groupsQueries(db: Database) {
               input.organizationId === undefined
                 ? undefined
                 : eq(groups.organizationId, input.organizationId),
+              // Only groups of orgs the user is a member of: a group row left behind in an org
+              // the user left grants nothing.
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(organizationMembers)
+                  .where(
+                    and(
+                      eq(organizationMembers.organizationId, groups.organizationId),
+                      eq(organizationMembers.userId, input.userId),
+                    ),
+                  ),
+              ),
               or(
-                and(
-                  ne(groups.id, groups.organizationId),
-                  exists(
-                    db
-                      .select({ one: sql`1` })
-                      .from(groupMembers)
-                      .where(
-                        and(
-                          eq(groupMembers.groupId, groups.id),
-                          eq(groupMembers.userId, input.userId),
-                        ),
+                isEveryone,
+                exists(
+                  db
+                    .select({ one: sql`1` })
+                    .from(groupMembers)
+                    .where(
+                      and(
+                        eq(groupMembers.groupId, groups.id),
+                        eq(groupMembers.userId, input.userId),
                       ),
-                  ),
-                ),
-                and(
-                  isEveryone,
-                  exists(
-                    db
-                      .select({ one: sql`1` })
-                      .from(organizationMembers)
-                      .where(
-                        and(
-                          eq(organizationMembers.organizationId, groups.organizationId),
-                          eq(organizationMembers.userId, input.userId),
-                        ),
-                      ),
-                  ),
+                    ),
                 ),
               ),
             ),

@@ -1,5 +1,5 @@
 import type { Database } from '../database.ts';
-import { translateDbError } from '../errors.ts';
+import { runTransaction, type TxOptions } from '../run-transaction.ts';
 import { apiKeysQueries } from './api-keys.ts';
 import { auditLogsQueries } from './audit-logs.ts';
 import { boundaryQueries } from './boundary.ts';
@@ -16,6 +16,7 @@ import { templatesQueries } from './templates.ts';
 import { userRolesQueries } from './user-roles.ts';
 import { userSecretsQueries } from './user-secrets.ts';
 import { usersQueries } from './users.ts';
+import { withDefaultTimeout } from './with-default-timeout.ts';
 import { workspaceAgentsQueries } from './workspace-agents.ts';
 import { workspaceBuildsQueries } from './workspace-builds.ts';
 import { workspacesQueries } from './workspaces.ts';
@@ -24,6 +25,8 @@ import { workspacesQueries } from './workspaces.ts';
 export interface RawStoreOptions {
   /** Largest file `insertFile` accepts, in bytes; default `BOUNDS.DEFAULT_MAX_FILE_BYTES` (10 MiB). */
   readonly maxFileBytes?: number;
+  /** Default `timeoutMs` of every call and `inTx` (a call's own bound wins); unset: unbounded. */
+  readonly timeoutMs?: number;
 }
 
 function allQueries(db: Database, options: RawStoreOptions) {
@@ -60,27 +63,27 @@ export type RawStore = RawQueries & {
    * it throws. Called on a store that is already inside a transaction, it opens a SAVEPOINT, so a
    * failing inner `fn` rolls back only its own writes (if the outer `fn` catches the error).
    */
-  inTx<T>(fn: (tx: RawStore) => Promise<T>): Promise<T>;
+  inTx<T>(fn: (tx: RawStore) => Promise<T>, options?: TxOptions): Promise<T>;
 };
 
 /** Builds the raw store over a database (or transaction); prepared statements are made once per store. */
 export function createRawStore(db: Database, options: RawStoreOptions = {}): RawStore {
+  const queries = allQueries(db, options);
+  const { timeoutMs } = options;
   return {
-    ...allQueries(db, options),
-    inTx: async (fn) => {
-      try {
-        return await db.transaction((tx) => fn(createRawStore(tx, options)));
-      } catch (error) {
-        throw translateDbError(error);
-      }
-    },
+    ...(timeoutMs === undefined ? queries : withDefaultTimeout(queries, timeoutMs)),
+    // Isolation, read-only, deadline, cancellation, and retries of 40001/40P01 (default 3).
+    inTx: (fn, txOptions = {}) =>
+      runTransaction(db, { timeoutMs, ...txOptions }, (tx) => fn(createRawStore(tx, options))),
   };
 }
 
+export { DEFAULT_TX_RETRIES, type TxOptions } from '../run-transaction.ts';
 export type { BoundaryUsageSummary } from './boundary-usage.ts';
 export { BOUNDS, type BoundName } from './bounds.ts';
 export { inputSchema, inputSchemaOf, type ListOptions, validateInput } from './define.ts';
 export type { GroupMemberWithUser } from './groups.ts';
+export { GUARDED_WRITE_TABLES, type GuardedWriteMethod } from './guarded-write-tables.ts';
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';
 export type { OrganizationMemberWithUser } from './organization-members.ts';
 export type { UserRoles } from './user-roles.ts';

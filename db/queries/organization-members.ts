@@ -1,9 +1,16 @@
-import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { organizationMembers, organizations, users } from '../schema/index.ts';
+import {
+  groupMembers,
+  groups,
+  organizationMembers,
+  organizations,
+  users,
+} from '../schema/index.ts';
 import type { OrganizationMember } from '../types.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging, roleNames } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 
 /** A member row with the user's name fields, as `listOrganizationMembers` returns it. */
 export type OrganizationMemberWithUser = OrganizationMember & {
@@ -54,26 +61,42 @@ export function organizationMembersQueries(db: Database) {
       },
     ),
 
-    /** Removes a user from an org. */
-    deleteOrganizationMember: defineQuery(key, async (input): Promise<void> => {
-      firstOrThrow(
-        await db
-          .delete(organizationMembers)
-          .where(match(input))
-          .returning({ userId: organizationMembers.userId }),
-        'organization member',
-      );
-    }),
+    /**
+     * Removes a user from an org, and in the same transaction their explicit memberships of that
+     * org's groups (as Coder's trigger does), so a later re-invite does not bring them back.
+     */
+    deleteOrganizationMember: defineGuardedWrite(
+      key,
+      async (input, guard): Promise<void> =>
+        db.transaction(async (tx) => {
+          firstOrThrow(
+            await tx
+              .delete(organizationMembers)
+              .where(allOf(match(input), guard))
+              .returning({ userId: organizationMembers.userId }),
+            'organization member',
+          );
+          const orgGroups = tx
+            .select({ id: groups.id })
+            .from(groups)
+            .where(eq(groups.organizationId, input.organizationId));
+          await tx
+            .delete(groupMembers)
+            .where(
+              and(eq(groupMembers.userId, input.userId), inArray(groupMembers.groupId, orgGroups)),
+            );
+        }),
+    ),
 
-    /** Replaces a member's org role names (deduplicated). */
-    updateOrganizationMemberRoles: defineQuery(
+    /** Replaces a member's org role names (deduplicated); guarded (compare-and-set on `roles`). */
+    updateOrganizationMemberRoles: defineGuardedWrite(
       key.extend({ roles: roleNames }),
-      async (input): Promise<OrganizationMember> =>
+      async (input, guard): Promise<OrganizationMember> =>
         firstOrThrow(
           await db
             .update(organizationMembers)
             .set({ roles: input.roles, updatedAt: sql`now()` })
-            .where(match(input))
+            .where(allOf(match(input), guard))
             .returning(),
           'organization member',
         ),

@@ -10,6 +10,7 @@ import {
 import type { Organization } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, roleNames } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 
 const name = z
@@ -117,8 +118,8 @@ export function organizationsQueries(db: Database) {
         }),
     ),
 
-    /** Updates a live organization's editable fields. */
-    updateOrganization: defineQuery(
+    /** Updates a live organization's editable fields; guarded (`options.where` on `organizations`). */
+    updateOrganization: defineGuardedWrite(
       z.object({
         id: id(),
         name: name.optional(),
@@ -128,28 +129,31 @@ export function organizationsQueries(db: Database) {
         defaultOrgMemberRoles: editable.defaultOrgMemberRoles.optional(),
         shareableWorkspaceOwners: editable.shareableWorkspaceOwners.optional(),
       }),
-      async ({ id, ...set }): Promise<Organization> =>
+      async ({ id, ...set }, guard): Promise<Organization> =>
         firstOrThrow(
           await db
             .update(organizations)
             .set({ ...set, updatedAt: sql`now()` })
-            .where(live(id))
+            .where(allOf(live(id), guard))
             .returning(),
           'organization',
         ),
     ),
 
-    /** Soft-deletes a live organization (its name becomes free again). */
-    deleteOrganization: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
-      firstOrThrow(
-        await db
-          .update(organizations)
-          .set({ deleted: true, updatedAt: sql`now()` })
-          .where(live(input.id))
-          .returning({ id: organizations.id }),
-        'organization',
-      );
-    }),
+    /** Soft-deletes a live organization (its name becomes free again); guarded. */
+    deleteOrganization: defineGuardedWrite(
+      z.object({ id: id() }),
+      async (input, guard): Promise<void> => {
+        firstOrThrow(
+          await db
+            .update(organizations)
+            .set({ deleted: true, updatedAt: sql`now()` })
+            .where(allOf(live(input.id), guard))
+            .returning({ id: organizations.id }),
+          'organization',
+        );
+      },
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { provisionerDaemons, provisionerJobs, provisionerJobType } from '../sche
 import type { ProvisionerDaemon, ProvisionerJob } from '../types.ts';
 import { BOUNDS, jsonObject, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 
 const provisionerName = text('NAME_MAX').min(1);
 const tags = z
@@ -78,9 +79,9 @@ export function provisionersQueries(db: Database) {
     ),
 
     /** Completes a running job: succeeded without `error`, failed with it. */
-    completeProvisionerJob: defineQuery(
+    completeProvisionerJob: defineGuardedWrite(
       z.object({ id: id(), error: text('LONG_TEXT_MAX').min(1).optional() }),
-      async (input): Promise<ProvisionerJob> =>
+      async (input, guard): Promise<ProvisionerJob> =>
         firstOrThrow(
           await db
             .update(provisionerJobs)
@@ -90,7 +91,9 @@ export function provisionersQueries(db: Database) {
               completedAt: sql`now()`,
               updatedAt: sql`now()`,
             })
-            .where(and(eq(provisionerJobs.id, input.id), eq(provisionerJobs.status, 'running')))
+            .where(
+              allOf(eq(provisionerJobs.id, input.id), eq(provisionerJobs.status, 'running'), guard),
+            )
             .returning(),
           'running provisioner job',
         ),

@@ -14,6 +14,7 @@ import {
   type Patch,
   paging,
 } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 import { containsPattern, searchText } from './search-pattern.ts';
 
@@ -54,12 +55,13 @@ export function templatesQueries(db: Database) {
   const update = async (
     templateId: string,
     set: Patch<typeof templates.$inferInsert>,
+    guard: SQL | undefined,
   ): Promise<Template> =>
     firstOrThrow(
       await db
         .update(templates)
         .set({ ...set, updatedAt: sql`now()` })
-        .where(live(templateId))
+        .where(allOf(live(templateId), guard))
         .returning(),
       'template',
     );
@@ -157,22 +159,25 @@ export function templatesQueries(db: Database) {
         firstOrThrow(await db.insert(templates).values(input).returning(), 'template'),
     ),
 
-    /** Updates a live template's name, display fields, active version or version policy. */
-    updateTemplateMeta: defineQuery(
+    /** Updates a live template's name, display fields, active version or version policy; guarded. */
+    updateTemplateMeta: defineGuardedWrite(
       z.object({ id: id(), name: templateName.optional(), ...meta }),
-      async ({ id, ...set }) => update(id, set),
+      async ({ id, ...set }, guard) => update(id, set, guard),
     ),
 
-    /** Replaces a live template's user and group ACLs. */
-    updateTemplateAcl: defineQuery(
+    /** Replaces a live template's user and group ACLs; guarded. */
+    updateTemplateAcl: defineGuardedWrite(
       z.object({ id: id(), userAcl: aclSchema, groupAcl: aclSchema }),
-      async ({ id, userAcl, groupAcl }) => update(id, { userAcl, groupAcl }),
+      async ({ id, userAcl, groupAcl }, guard) => update(id, { userAcl, groupAcl }, guard),
     ),
 
-    /** Soft-deletes a live template (its name becomes free again). */
-    softDeleteTemplate: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
-      await update(input.id, { deleted: true });
-    }),
+    /** Soft-deletes a live template (its name becomes free again); guarded. */
+    softDeleteTemplate: defineGuardedWrite(
+      z.object({ id: id() }),
+      async (input, guard): Promise<void> => {
+        await update(input.id, { deleted: true }, guard);
+      },
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import { userStatus, users } from '../schema/index.ts';
 import type { User } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy, type Patch, roleNames } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 
 const username = z
@@ -46,12 +47,16 @@ export function usersQueries(db: Database) {
       .prepare('users_get_by_id'),
   );
 
-  const update = async (userId: string, set: Patch<typeof users.$inferInsert>): Promise<User> =>
+  const update = async (
+    userId: string,
+    set: Patch<typeof users.$inferInsert>,
+    guard: SQL | undefined,
+  ): Promise<User> =>
     firstOrThrow(
       await db
         .update(users)
         .set({ ...set, updatedAt: sql`now()` })
-        .where(and(eq(users.id, userId), eq(users.deleted, false)))
+        .where(allOf(eq(users.id, userId), eq(users.deleted, false), guard))
         .returning(),
       'user',
     );
@@ -104,25 +109,27 @@ export function usersQueries(db: Database) {
         firstOrThrow(await db.insert(users).values(input).returning(), 'user'),
     ),
 
-    /** Updates a user's username, name or avatar. */
-    updateUserProfile: defineQuery(
+    /** Updates a user's username, name or avatar (guarded: `options.where` on `users`). */
+    updateUserProfile: defineGuardedWrite(
       z.object({
         id: id(),
         username: username.optional(),
         name: text('USER_REAL_NAME_MAX').optional(),
         avatarUrl: text('URL_MAX').optional(),
       }),
-      async ({ id, ...set }) => update(id, set),
+      async ({ id, ...set }, guard) => update(id, set, guard),
     ),
 
-    /** Sets a user's status (active, dormant, suspended). */
-    updateUserStatus: defineQuery(z.object({ id: id(), status }), async ({ id, status }) =>
-      update(id, { status }),
+    /** Sets a user's status (active, dormant, suspended); guarded. */
+    updateUserStatus: defineGuardedWrite(
+      z.object({ id: id(), status }),
+      async ({ id, status }, guard) => update(id, { status }, guard),
     ),
 
-    /** Replaces a user's site roles (deduplicated, `member` dropped). */
-    updateUserRoles: defineQuery(z.object({ id: id(), roles: siteRoles }), async ({ id, roles }) =>
-      update(id, { rbacRoles: roles }),
+    /** Replaces a user's site roles (deduplicated, `member` dropped); guarded (compare-and-set). */
+    updateUserRoles: defineGuardedWrite(
+      z.object({ id: id(), roles: siteRoles }),
+      async ({ id, roles }, guard) => update(id, { rbacRoles: roles }, guard),
     ),
   };
 }

@@ -1,10 +1,16 @@
-import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { workspaceBuilds, workspaceBuildWithUser, workspaceTransition } from '../schema/index.ts';
+import {
+  workspaceBuilds,
+  workspaceBuildWithUser,
+  workspaces,
+  workspaceTransition,
+} from '../schema/index.ts';
 import type { WorkspaceBuild } from '../types.ts';
-import { BOUNDS, bytes, text } from './bounds.ts';
+import { BOUNDS, bytes, int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 
 /** The provisioner state of one build, as only `getProvisionerStateByBuildId` returns it. */
@@ -78,7 +84,7 @@ export function workspaceBuildsQueries(db: Database) {
         initiatorId: id(),
         jobId: id(),
         reason: text('SHORT_TEXT_MAX').min(1).optional(),
-        buildNumber: z.number().int().min(1).optional(),
+        buildNumber: int32().min(1).optional(),
         provisionerState: state.optional(),
         deadline: z.date().optional(),
       }),
@@ -113,14 +119,24 @@ export function workspaceBuildsQueries(db: Database) {
     ),
 
     /** Replaces a build's provisioner state. */
-    updateProvisionerState: defineQuery(
+    updateProvisionerState: defineGuardedWrite(
       z.object({ id: id(), provisionerState: state }),
-      async (input): Promise<void> => {
+      async (input, guard): Promise<void> => {
+        // Guarded: `options.where` refers to the build's `workspaces` row.
+        const workspacePasses =
+          guard === undefined
+            ? undefined
+            : exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(workspaces)
+                  .where(and(eq(workspaces.id, workspaceBuilds.workspaceId), guard)),
+              );
         firstOrThrow(
           await db
             .update(workspaceBuilds)
             .set({ provisionerState: input.provisionerState, updatedAt: sql`now()` })
-            .where(eq(workspaceBuilds.id, input.id))
+            .where(allOf(eq(workspaceBuilds.id, input.id), workspacePasses))
             .returning({ id: workspaceBuilds.id }),
           'workspace build',
         );

@@ -1,8 +1,10 @@
 import { and, asc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
+import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import {
   PREBUILDS_SYSTEM_USER_ID,
+  templates,
   workspaceAgents,
   workspaceBuilds,
   workspaces,
@@ -10,6 +12,7 @@ import {
 import type { Workspace } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 import { containsPattern, searchText } from './search-pattern.ts';
 import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
@@ -63,12 +66,13 @@ export function workspacesQueries(db: Database) {
   const update = async (
     workspaceId: string,
     set: Patch<typeof workspaces.$inferInsert>,
+    guard: SQL | undefined,
   ): Promise<Workspace> =>
     firstOrThrow(
       await db
         .update(workspaces)
         .set({ ...set, updatedAt: sql`now()` })
-        .where(live(workspaceId))
+        .where(allOf(live(workspaceId), guard))
         .returning(),
       'workspace',
     );
@@ -127,8 +131,12 @@ export function workspacesQueries(db: Database) {
     /** How many workspaces match the same filters as `listWorkspaces`. */
     countWorkspaces: paged.count,
 
-    /** Inserts a workspace; ACLs start empty. */
-    insertWorkspace: defineQuery(
+    /**
+     * Inserts a workspace from a live template of the same org; ACLs start empty. Guarded:
+     * `options.where` refers to `templates`, and the template row must pass it in the same
+     * statement (a template that fails it, is deleted, missing or of another org: `NotFoundError`).
+     */
+    insertWorkspace: defineGuardedWrite(
       z.object({
         ownerId: id(),
         organizationId: id(),
@@ -136,46 +144,73 @@ export function workspacesQueries(db: Database) {
         name: workspaceName,
         autostartSchedule: text('LINE_MAX').optional(),
       }),
-      async (input): Promise<Workspace> =>
-        firstOrThrow(await db.insert(workspaces).values(input).returning(), 'workspace'),
+      async (input, guard): Promise<Workspace> => {
+        const template = sql`(select ${templates.id} from ${templates} where ${allOf(
+          eq(templates.id, input.templateId),
+          eq(templates.deleted, false),
+          eq(templates.organizationId, input.organizationId),
+          guard,
+        )})`;
+        try {
+          return firstOrThrow(
+            await db
+              .insert(workspaces)
+              .values({ ...input, templateId: template })
+              .returning(),
+            'workspace',
+          );
+        } catch (error) {
+          const typed = translateDbError(error);
+          if (typed instanceof InvalidInputError && typed.field === 'template_id') {
+            throw new NotFoundError('template', { cause: error });
+          }
+          throw typed;
+        }
+      },
     ),
 
-    /** Renames a live workspace or changes its autostart schedule (`null` clears it). */
-    updateWorkspace: defineQuery(
+    /** Renames a live workspace or changes its autostart schedule (`null` clears it); guarded. */
+    updateWorkspace: defineGuardedWrite(
       z.object({
         id: id(),
         name: workspaceName.optional(),
         autostartSchedule: text('LINE_MAX').nullable().optional(),
       }),
-      async ({ id, ...set }) => update(id, set),
+      async ({ id, ...set }, guard) => update(id, set, guard),
     ),
 
-    /** Marks a live workspace dormant at a time, or wakes it with `null`. */
-    updateWorkspaceDormantAt: defineQuery(
+    /** Marks a live workspace dormant at a time, or wakes it with `null`; guarded. */
+    updateWorkspaceDormantAt: defineGuardedWrite(
       z.object({ id: id(), dormantAt: z.date().nullable() }),
-      async ({ id, dormantAt }) => update(id, { dormantAt }),
+      async ({ id, dormantAt }, guard) => update(id, { dormantAt }, guard),
     ),
 
-    /** Replaces a live workspace's user and group ACLs. */
-    updateWorkspaceAcl: defineQuery(
+    /** Replaces a live workspace's user and group ACLs; guarded. */
+    updateWorkspaceAcl: defineGuardedWrite(
       z.object({ id: id(), userAcl: aclSchema, groupAcl: aclSchema }),
-      async ({ id, userAcl, groupAcl }) => update(id, { userAcl, groupAcl }),
+      async ({ id, userAcl, groupAcl }, guard) => update(id, { userAcl, groupAcl }, guard),
     ),
 
-    /** Soft-deletes a live workspace (its name becomes free again for the owner). */
-    softDeleteWorkspace: defineQuery(z.object({ id: id() }), async (input): Promise<void> => {
-      await update(input.id, { deleted: true });
-    }),
+    /** Soft-deletes a live workspace (its name becomes free again for the owner); guarded. */
+    softDeleteWorkspace: defineGuardedWrite(
+      z.object({ id: id() }),
+      async (input, guard): Promise<void> => {
+        await update(input.id, { deleted: true }, guard);
+      },
+    ),
 
-    /** Gives a live prebuilt workspace (owned by the prebuilds user) to `newOwnerId`, renamed. */
-    claimPrebuiltWorkspace: defineQuery(
+    /**
+     * Gives a live prebuilt workspace (owned by the prebuilds user) to `newOwnerId`, renamed;
+     * guarded (`options.where` on `workspaces`, the row before the claim).
+     */
+    claimPrebuiltWorkspace: defineGuardedWrite(
       z.object({ id: id(), newOwnerId: id(), name: workspaceName }),
-      async (input): Promise<Workspace> =>
+      async (input, guard): Promise<Workspace> =>
         firstOrThrow(
           await db
             .update(workspaces)
             .set({ ownerId: input.newOwnerId, name: input.name, updatedAt: sql`now()` })
-            .where(and(live(input.id), eq(workspaces.ownerId, PREBUILDS_SYSTEM_USER_ID)))
+            .where(allOf(live(input.id), eq(workspaces.ownerId, PREBUILDS_SYSTEM_USER_ID), guard))
             .returning(),
           'prebuilt workspace',
         ),

@@ -46,7 +46,7 @@ describe('workspaces', () => {
     ).rejects.toMatchObject({ code: 'conflict', constraint: 'workspaces_owner_id_name_lower_idx' });
   });
 
-  it('raises invalid_reference for a missing template', async () => {
+  it('raises not_found for a template that is missing, or of another organization', async () => {
     const ws = await createWorkspace(ctx.db);
     await expect(
       ctx.store.insertWorkspace({
@@ -55,7 +55,17 @@ describe('workspaces', () => {
         templateId: '00000000-0000-4000-8000-0000000000cc',
         name: 'orphan',
       }),
-    ).rejects.toMatchObject({ code: 'invalid_reference' });
+    ).rejects.toMatchObject({ code: 'not_found', entity: 'template' });
+    const elsewhere = await createTemplate(ctx.db);
+    await expect(
+      ctx.store.insertWorkspace({
+        ownerId: ws.ownerId,
+        organizationId: ws.organizationId,
+        templateId: elsewhere.id,
+        name: 'cross-org',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found', entity: 'template' });
+    expect(await ctx.store.countWorkspaces({ ownerId: ws.ownerId })).toBe(1);
   });
 
   it('finds the workspace of an agent', async () => {

@@ -8,12 +8,10 @@ import {
 } from '../wrappers/authorize-key-scope.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
-
-const keyById = (raw: RawStore, input: { id: string }) => raw.getApiKeyById({ id: input.id });
 
 /** Authorization of the API keys area (domain.md: api keys): every key is owned by its user. */
 export const apiKeysMethods = {
@@ -41,7 +39,8 @@ export const apiKeysMethods = {
   getApiKeyById: fetchThenAuthorize('read', apiKeyObject),
   listApiKeysByUser: filteredList('read', 'api_key', apiKeyColumns),
   countApiKeysByUser: filteredCount('read', 'api_key', apiKeyColumns),
-  deleteApiKey: fetchThenMutate(keyById, 'delete', apiKeyObject),
-  /** `update` on the key: the restricted system actor during authentication (and the key's owner). */
-  updateApiKeyLastUsed: fetchThenMutate(keyById, 'update', apiKeyObject),
+  /** Guarded: `delete` on the key, decided in the DELETE itself. */
+  deleteApiKey: guardedWrite('delete', rowGuard('delete', 'api_key', apiKeyColumns)),
+  /** `update` on the key (guarded): the restricted system actor during authentication, and the key's owner. */
+  updateApiKeyLastUsed: guardedWrite('update', rowGuard('update', 'api_key', apiKeyColumns)),
 } satisfies Declarations<RawStore>;

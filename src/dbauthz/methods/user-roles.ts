@@ -1,17 +1,22 @@
 import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
-import { roleChangeDelta } from '../../rbac/assign.ts';
+import { users } from '../../../db/schema/index.ts';
 import { isSiteRoleName, RoleNames } from '../../rbac/role-names.ts';
+import { filterAnd } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
+import { userColumns } from '../columns/users.ts';
 import { userObject } from '../objects/user.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
-import { authorizeRoleChange, inputRoleNames } from '../wrappers/authorize-role-change.ts';
+import {
+  authorizeRoleChange,
+  inputRoleNames,
+  roleWriteChange,
+} from '../wrappers/authorize-role-change.ts';
+import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
-
-/** `member` is implied for every user: it is on both sides of a change, so never in its delta. */
-const withMember = (roles: readonly string[]) => [...roles, RoleNames.member];
+import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The site role names of an input field, or `InvalidInputError` (no check, no query) for any other name. */
 export function siteRoleNames(roles: unknown, field = 'roles'): string[] {
@@ -33,10 +38,11 @@ export function authorizeSiteRoleChange(
   before: readonly string[],
   after: readonly string[],
 ): void {
+  // `member` is implied for every user: never part of a change.
   authorizeRoleChange(
     ctx,
     { type: 'assign_role' },
-    roleChangeDelta(withMember(before), withMember(after)),
+    roleWriteChange(before, after, RoleNames.member),
   );
 }
 
@@ -44,7 +50,11 @@ export function authorizeSiteRoleChange(
 export const userRolesMethods = {
   /**
    * Site roles: only built-in site role names (custom roles are org-scoped here); the user is read
-   * first (it is returned), then only the delta is checked on `assign_role`.
+   * first, then the change is checked on `assign_role` (its delta; a write that changes nothing
+   * needs the right to assign what it writes). The write compares-and-sets the roles it read, with
+   * the actor's `user` read filter in the same statement: if they changed meanwhile nothing is
+   * written and the call fails with `serialization_failure` (retryable: a retry reads and checks
+   * again), so a role write can never undo a concurrent revoke.
    */
   updateUserRoles: custom<
     RawStore,
@@ -55,7 +65,11 @@ export const userRolesMethods = {
     const user = await ctx.fetch(ctx.raw.getUserById({ id: input.id }), 'read');
     ctx.authorize('read', userObject(user));
     authorizeSiteRoleChange(ctx as CallContext<unknown>, user.rbacRoles, wanted);
-    return call(input);
+    const guard = filterAnd(
+      ctx.filter('read', 'user', userColumns),
+      sameRoleSet(users.rbacRoles, user.rbacRoles),
+    );
+    return casWrite(guard, call, input);
   }),
   /**
    * The roles of a user for building a subject: Coder's `asSystemRestricted` only, expressed as

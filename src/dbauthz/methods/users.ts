@@ -4,14 +4,11 @@ import { userColumns } from '../columns/users.ts';
 import { userObject } from '../objects/user.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 import { authorizeSiteRoleChange, siteRoleNames } from './user-roles.ts';
-
-/** The target user of a write, fetched by the input's `id`. */
-const userById = (raw: RawStore, input: { id: string }) => raw.getUserById({ id: input.id });
 
 /** Authorization of the `users` area (domain.md: users). */
 export const usersMethods = {
@@ -34,6 +31,10 @@ export const usersMethods = {
       return call(input);
     },
   ),
-  updateUserProfile: fetchThenMutate(userById, 'update_personal', userObject),
-  updateUserStatus: fetchThenMutate(userById, 'update', userObject),
+  /** Guarded writes: the actor's filter rides in the UPDATE (decided on the row it changes). */
+  updateUserProfile: guardedWrite(
+    'update_personal',
+    rowGuard('update_personal', 'user', userColumns),
+  ),
+  updateUserStatus: guardedWrite('update', rowGuard('update', 'user', userColumns)),
 } satisfies Declarations<RawStore>;

@@ -1,14 +1,11 @@
 import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
-import { roleChangeDelta } from '../../rbac/assign.ts';
 import { isOrgRoleName, RoleNames } from '../../rbac/role-names.ts';
 import type { CallContext } from '../call-context.ts';
 import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
-import { authorizeRoleChange } from './authorize-role-change.ts';
+import { authorizeRoleChange, roleWriteChange } from './authorize-role-change.ts';
 
-/** `organization-member` is implied by membership: on both sides of a change, never in its delta. */
-const withOrgMember = (roles: readonly string[], org: string) =>
-  [...roles, RoleNames.orgMember].map((name) => ({ name, org }));
+const inOrg = (roles: readonly string[], org: string) => roles.map((name) => ({ name, org }));
 
 /**
  * Rejects (`InvalidInputError` on `field`) added role names that are neither built-in org roles
@@ -44,7 +41,11 @@ export async function authorizeOrgRoleChange(
   after: readonly string[],
   field = 'roles',
 ): Promise<void> {
-  const change = roleChangeDelta(withOrgMember(before, org), withOrgMember(after, org));
+  // `organization-member` is implied by membership: never part of a change.
+  const change = roleWriteChange(inOrg(before, org), inOrg(after, org), {
+    name: RoleNames.orgMember,
+    org,
+  });
   await assertKnownOrgRoles(
     ctx,
     org,

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../../db/errors.ts';
-import { canAssignRole, type RoleIdentity } from '../../rbac/assign.ts';
+import { canAssignRole, type RoleIdentity, roleChangeDelta } from '../../rbac/assign.ts';
 import { ForbiddenError } from '../../rbac/errors.ts';
-import type { RbacObject } from '../../rbac/types.ts';
+import type { RbacObject, RoleRef } from '../../rbac/types.ts';
 import type { CallContext } from '../call-context.ts';
 
 /** The roles a change adds and removes (from `roleChangeDelta`). */
@@ -11,7 +11,23 @@ export interface RoleChange {
 }
 
 /**
- * Coder's `canAssignRoles` over a delta only: `assign` on `resource` (`assign_role`, or
+ * What a role write from `before` to `after` is checked as (`implied` is held by everyone, so it
+ * is never part of a change): its delta, and when it changes nothing, an assignment of every role
+ * it writes. A write re-sending the roles it read is never a free pass (raced against a revoke, it
+ * would otherwise restore what the revoke removed).
+ */
+export function roleWriteChange(
+  before: readonly RoleRef[],
+  after: readonly RoleRef[],
+  implied: RoleRef,
+): RoleChange {
+  const delta = roleChangeDelta([...before, implied], [...after, implied]);
+  if (delta.added.length > 0 || delta.removed.length > 0) return delta;
+  return roleChangeDelta([implied], [...after, implied]);
+}
+
+/**
+ * Coder's `canAssignRoles` over a change: `assign` on `resource` (`assign_role`, or
  * `assign_org_role` in the org) when anything is added, `unassign` when anything is removed, then
  * every added and removed role must pass the assignability table (`canAssignRole`; custom roles
  * count as `custom-organization-role`). Roles kept unchanged are never checked. Throws

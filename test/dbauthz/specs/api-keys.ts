@@ -80,17 +80,17 @@ export const apiKeysSpecs: SpecRow[] = [
   {
     method: 'deleteApiKey',
     input: { id: key.id },
-    rawAnswers: { getApiKeyById: key, deleteApiKey: undefined },
-    checks: [{ action: 'delete', object: keyObject }],
+    rawAnswers: { deleteApiKey: undefined },
+    checks: [{ action: 'delete', filter: 'api_key' }],
     returns: undefined,
-    rawCalls: ['getApiKeyById', 'deleteApiKey'],
+    rawCalls: ['deleteApiKey'],
   },
   {
     method: 'updateApiKeyLastUsed',
     input: { id: key.id, lastUsed: new Date(0) },
-    rawAnswers: { getApiKeyById: key, updateApiKeyLastUsed: key },
-    checks: [{ action: 'update', object: keyObject }],
+    rawAnswers: { updateApiKeyLastUsed: key },
+    checks: [{ action: 'update', filter: 'api_key' }],
     returns: key,
-    rawCalls: ['getApiKeyById', 'updateApiKeyLastUsed'],
+    rawCalls: ['updateApiKeyLastUsed'],
   },
 ];

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -85,19 +86,38 @@ export const usersSpecs: SpecRow[] = [
     rawCalls: ['insertUser'],
   },
   {
+    // Guarded writes: one statement carrying the actor's filter, no read first.
     method: 'updateUserProfile',
     input: { id: user.id, name: 'Eve' },
-    rawAnswers: { getUserById: user, updateUserProfile: user },
-    checks: [{ action: 'update_personal', object: userObject }],
+    rawAnswers: { updateUserProfile: user },
+    checks: [{ action: 'update_personal', filter: 'user' }],
     returns: user,
-    rawCalls: ['getUserById', 'updateUserProfile'],
+    rawCalls: ['updateUserProfile'],
   },
   {
     method: 'updateUserStatus',
     input: { id: user.id, status: 'suspended' },
-    rawAnswers: { getUserById: user, updateUserStatus: user },
-    checks: [{ action: 'update', object: userObject }],
+    rawAnswers: { updateUserStatus: user },
+    checks: [{ action: 'update', filter: 'user' }],
     returns: user,
-    rawCalls: ['getUserById', 'updateUserStatus'],
+    rawCalls: ['updateUserStatus'],
+  },
+  {
+    // A row the guard excludes (or a missing one) changes nothing: the same ForbiddenError.
+    method: 'updateUserStatus',
+    input: { id: user.id, status: 'suspended' },
+    rawAnswers: { updateUserStatus: new NotFoundError('user') },
+    checks: [{ action: 'update', filter: 'user' }],
+    rejects: 'forbidden',
+    rawCalls: ['updateUserStatus'],
+  },
+  {
+    // A filter that matches nothing denies without a query.
+    method: 'updateUserStatus',
+    input: { id: user.id, status: 'suspended' },
+    rawAnswers: { updateUserStatus: user },
+    checks: [{ action: 'update', filter: 'user', predicate: { op: 'false' } }],
+    rejects: 'forbidden',
+    rawCalls: [],
   },
 ];
