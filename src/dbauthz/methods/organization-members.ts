@@ -8,7 +8,6 @@ import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts
 import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
@@ -49,7 +48,21 @@ export const organizationMembersMethods = {
     if (roles !== undefined) await authorizeOrgRoleChange(ctx, input.organizationId, [], roles);
     return call(input);
   }),
-  deleteOrganizationMember: fetchThenMutate(memberByKey, 'delete', organizationMemberObject),
+  /**
+   * `delete` on the membership, then ONLY AS AN UNASSIGN of every role it holds: deleting and
+   * re-adding someone must not strip roles the actor could not unassign (e.g. an org user admin
+   * removing an organization-admin). Unassigning needs no knowledge of the role, so no name lookup.
+   */
+  deleteOrganizationMember: custom<
+    RawStore,
+    In<'deleteOrganizationMember'>,
+    Out<'deleteOrganizationMember'>
+  >(async (ctx, call, input) => {
+    const member = await ctx.fetch(memberByKey(ctx.raw, input), 'delete');
+    ctx.authorize('delete', organizationMemberObject(member));
+    await authorizeOrgRoleChange(ctx, member.organizationId, member.roles, []);
+    return call(input);
+  }),
   /**
    * Read the membership (it is returned), then ONLY THE DELTA: `assign`/`unassign` on
    * `assign_org_role` in that org and the assignability table for each added or removed role;

@@ -57,12 +57,28 @@ export const organizationMembersSpecs: SpecRow[] = [
     rawCalls: [],
   },
   {
+    // A membership with no stored roles: the delete alone.
     method: 'deleteOrganizationMember',
     input: key,
-    rawAnswers: { getOrganizationMember: member, deleteOrganizationMember: undefined },
+    rawAnswers: {
+      getOrganizationMember: { ...member, roles: [] },
+      deleteOrganizationMember: undefined,
+    },
     checks: [{ action: 'delete', object: memberObject }],
     returns: undefined,
     rawCalls: ['getOrganizationMember', 'deleteOrganizationMember'],
+  },
+  {
+    // A delete is an unassign of every stored role.
+    method: 'deleteOrganizationMember',
+    input: key,
+    rawAnswers: { getOrganizationMember: member, deleteOrganizationMember: undefined },
+    checks: [
+      { action: 'delete', object: memberObject },
+      { action: 'unassign', object: assignOrgRole },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getOrganizationMember'],
   },
   {
     // Keeping the same roles is no delta: only the read of the returned membership.
