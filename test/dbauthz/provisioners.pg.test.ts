@@ -25,7 +25,10 @@ describe('provisioner jobs', () => {
     await denied(world.store.as(world.subject('alice')).insertProvisionerJob(jobInput()));
     const job = await world.store.asWorkspaceBuilder().insertProvisionerJob(jobInput());
     expect(job).toMatchObject({ status: 'pending', organizationId: world.acme.id });
-    await world.store.as(world.subject('tina')).insertProvisionerJob(jobInput());
+    // A template admin starts jobs under her own name only.
+    await denied(world.store.as(world.subject('tina')).insertProvisionerJob(jobInput()));
+    const byTina = { ...jobInput(), initiatorId: world.users.tina.id };
+    await world.store.as(world.subject('tina')).insertProvisionerJob(byTina);
     await denied(world.store.as(world.subject('dave')).getProvisionerJobById({ id: job.id }));
     const asTina = world.store.as(world.subject('tina'));
     expect((await asTina.getProvisionerJobById({ id: job.id })).id).toBe(job.id);

@@ -141,8 +141,11 @@ describe('template versions go through their template', () => {
       world.store.as(world.subject('alice')).insertTemplateVersion({ ...orphan, name: 'v0' }),
     );
     const asTina = world.store.as(world.subject('tina'));
-    await asTina.insertTemplateVersion(input);
-    await asTina.insertTemplateVersion({ ...orphan, name: 'v0' });
+    // The creator is the actor: tina may not attribute her version to alice.
+    await denied(asTina.insertTemplateVersion(input));
+    const byTina = { ...input, createdBy: world.users.tina.id };
+    await asTina.insertTemplateVersion(byTina);
+    await asTina.insertTemplateVersion({ ...orphan, createdBy: world.users.tina.id, name: 'v0' });
     expect(await world.raw.countTemplateVersionsByTemplate({ templateId: input.templateId })).toBe(
       2,
     );

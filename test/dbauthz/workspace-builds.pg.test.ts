@@ -114,7 +114,10 @@ describe('build transitions', () => {
     await denied(world.store.as(world.subject('bob')).insertWorkspaceBuild(await input('start')));
     expect(await buildCount(workspace.id)).toBe(0);
     await world.store.as(world.subject('alice')).insertWorkspaceBuild(await input('start'));
-    await world.store.as(world.subject('oscar')).insertWorkspaceBuild(await input('stop'));
+    // Another human builds under their own name (the initiator is the actor); autostart, a
+    // system actor, names the owner.
+    const byOscar = { ...(await input('stop')), initiatorId: world.users.oscar.id };
+    await world.store.as(world.subject('oscar')).insertWorkspaceBuild(byOscar);
     await world.store.asAutostart().insertWorkspaceBuild(await input('start'));
     const builds = await world.raw.listWorkspaceBuildsByWorkspace({ workspaceId: workspace.id });
     expect(builds.map((b) => [b.buildNumber, b.transition])).toEqual([
@@ -149,7 +152,8 @@ describe('build transitions', () => {
     await denied(
       world.store.as(world.subject('alice')).insertWorkspaceBuild(await input('delete')),
     );
-    await world.store.as(world.subject('tina')).insertWorkspaceBuild(await input('delete'));
+    const byTina = { ...(await input('delete')), initiatorId: world.users.tina.id };
+    await world.store.as(world.subject('tina')).insertWorkspaceBuild(byTina);
     const latest = await world.raw.getLatestWorkspaceBuildByWorkspace({
       workspaceId: workspace.id,
     });

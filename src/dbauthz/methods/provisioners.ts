@@ -1,4 +1,5 @@
-import { NotFoundError } from '../../../db/errors.ts';
+import { z } from 'zod';
+import { InvalidInputError, NotFoundError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { ProvisionerDaemon } from '../../../db/types.ts';
 import type { CallContext } from '../call-context.ts';
@@ -9,15 +10,18 @@ import {
   provisionerDaemonTarget,
   provisionerJobObject,
 } from '../objects/provisioner.ts';
+import { requireActorAttribution } from '../objects/require-actor.ts';
+import { requireMatch } from '../objects/require-match.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
-import { type Check, custom, orderedChecks } from '../wrappers/ordered-checks.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
 type UpsertDaemon = RawStore['upsertProvisionerDaemon'];
+type InsertJob = Parameters<RawStore['insertProvisionerJob']>;
 
 /** Jobs of an organization, as the object of a create or an acquire. */
 const jobsIn = (input: { organizationId: string }) =>
@@ -43,6 +47,44 @@ async function existingDaemon(
   }
 }
 
+/** Keys of a job's `input` that name a workspace build or a template version (ours and Coder's). */
+const JOB_INPUT_REFERENCES = {
+  workspaceBuildId: 'build',
+  workspace_build_id: 'build',
+  templateVersionId: 'version',
+  template_version_id: 'version',
+} as const;
+
+/** The organization of the build or version a job input names (a missing row is a denial). */
+async function referencedOrg(ctx: Ctx, kind: 'build' | 'version', id: string): Promise<string> {
+  if (kind === 'version') {
+    return (await ctx.fetch(ctx.raw.getTemplateVersionById({ id }), 'create')).organizationId;
+  }
+  const build = await ctx.fetch(ctx.raw.getWorkspaceBuildById({ id }), 'create');
+  return (await ctx.fetch(ctx.raw.getWorkspaceById({ id: build.workspaceId }), 'create'))
+    .organizationId;
+}
+
+/** Refuses a job whose input names a build or version outside the job's org (or not a uuid). */
+async function requireInputReferencesInOrg(
+  ctx: Ctx,
+  job: { organizationId: string; input?: Record<string, unknown> | undefined },
+): Promise<void> {
+  for (const [key, kind] of Object.entries(JOB_INPUT_REFERENCES)) {
+    const value = job.input?.[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !z.guid().safeParse(value).success) {
+      throw new InvalidInputError(`input.${key}`, 'must be a uuid');
+    }
+    const org = await referencedOrg(ctx, kind, value);
+    requireMatch(ctx, org === job.organizationId, 'create', {
+      field: `input.${key}`,
+      referencedOrg: org,
+      jobOrg: job.organizationId,
+    });
+  }
+}
+
 /**
  * Authorization of the `provisioner` area (domain.md): `provisioner_jobs` and `provisioner_daemon`
  * in their org. Acquiring and completing a job is `update` on jobs, which the provisioner daemon
@@ -50,19 +92,25 @@ async function existingDaemon(
  */
 export const provisionersMethods = {
   /**
-   * `create` on jobs in the org, then, when the job names a `fileId`, `read` on that file (its
-   * object as `getFileById` builds it; a missing file is the same `ForbiddenError`).
+   * `create` on jobs in the org, decided first; then a human actor must be the `initiatorId`; a
+   * `fileId` needs `read` on that file (its object as `getFileById` builds it); and a build or
+   * version the job's `input` names (`JOB_INPUT_REFERENCES`) must be of the job's org. A missing
+   * file, build or version is the same `ForbiddenError` as a denied or foreign one.
    */
-  insertProvisionerJob: orderedChecks(
-    async (input: { organizationId: string; fileId?: string | undefined }, ctx: Ctx) => {
-      const checks: Check[] = [{ action: 'create', target: jobsIn(input) }];
-      if (input.fileId !== undefined) {
-        const file = await ctx.fetch(ctx.raw.getFileById({ id: input.fileId }), 'read');
-        checks.push({ action: 'read', target: fileObject(file) });
-      }
-      return checks;
-    },
-  ),
+  insertProvisionerJob: custom<
+    RawStore,
+    InsertJob[0],
+    Awaited<ReturnType<RawStore['insertProvisionerJob']>>
+  >(async (ctx, call, input) => {
+    ctx.authorize('create', jobsIn(input));
+    requireActorAttribution(ctx, 'initiatorId', input.initiatorId, 'create');
+    if (input.fileId !== undefined) {
+      const file = await ctx.fetch(ctx.raw.getFileById({ id: input.fileId }), 'read');
+      ctx.authorize('read', fileObject(file));
+    }
+    await requireInputReferencesInOrg(ctx, input);
+    return call(input);
+  }),
   getProvisionerJobById: fetchThenAuthorize('read', provisionerJobObject),
   acquireProvisionerJob: authorizeArgs('update', jobsIn),
   completeProvisionerJob: fetchThenMutate(jobById, 'update', provisionerJobObject),

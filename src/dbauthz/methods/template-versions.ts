@@ -1,14 +1,16 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { requireActorAttribution } from '../objects/require-actor.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { templateVersionParent } from '../objects/template-version.ts';
 import { authorizeParent } from '../wrappers/authorize-parent.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorizeVia } from '../wrappers/fetch-then-authorize-via.ts';
-import { orderedChecks } from '../wrappers/ordered-checks.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
+type InsertVersion = Parameters<RawStore['insertTemplateVersion']>;
 
 /** The parent template of a list, named by the input's `templateId`. */
 const parentTemplate = async (input: { templateId: string }, ctx: Ctx) =>
@@ -21,33 +23,39 @@ const parentTemplate = async (input: { templateId: string }, ctx: Ctx) =>
  */
 export const templateVersionsMethods = {
   /**
-   * `create` on a template of the org (no template yet) or `update` on the template. The template
-   * and the version's job must both be of the version's org: a mismatch is a `ForbiddenError`
-   * (reason `mismatch`) before any check, the job looked up like the template.
+   * `create` on a template of the org (no template yet) or `update` on the template, decided
+   * first. Then a human actor must be `createdBy`, the template must be of the version's org,
+   * and the job a `template_version_import` job of that org (looked up; a missing job is the same
+   * `ForbiddenError` as a foreign one, reason `mismatch` in the detail).
    */
-  insertTemplateVersion: orderedChecks(
-    async (
-      input: { templateId?: string | undefined; organizationId: string; jobId: string },
-      ctx: Ctx,
-    ) => {
-      const template =
-        input.templateId === undefined
-          ? undefined
-          : await parentTemplate({ templateId: input.templateId }, ctx);
-      if (template !== undefined) {
-        requireMatch(ctx, template.org === input.organizationId, 'update', template);
-      }
-      const job = await ctx.fetch(ctx.raw.getProvisionerJobById({ id: input.jobId }), 'read');
-      requireMatch(ctx, job.organizationId === input.organizationId, 'update', {
-        jobId: job.id,
-        jobOrg: job.organizationId,
-        versionOrg: input.organizationId,
-      });
-      return template === undefined
-        ? [{ action: 'create', target: { type: 'template', org: input.organizationId } }]
-        : [{ action: 'update', target: template }];
-    },
-  ),
+  insertTemplateVersion: custom<
+    RawStore,
+    InsertVersion[0],
+    Awaited<ReturnType<RawStore['insertTemplateVersion']>>
+  >(async (ctx: Ctx, call, input) => {
+    const template =
+      input.templateId === undefined
+        ? undefined
+        : await parentTemplate({ templateId: input.templateId }, ctx);
+    if (template === undefined) {
+      ctx.authorize('create', { type: 'template', org: input.organizationId });
+    } else {
+      ctx.authorize('update', template);
+      requireMatch(ctx, template.org === input.organizationId, 'update', template);
+    }
+    const action = template === undefined ? 'create' : 'update';
+    requireActorAttribution(ctx, 'createdBy', input.createdBy, action);
+    const job = await ctx.fetch(ctx.raw.getProvisionerJobById({ id: input.jobId }), action);
+    const fits =
+      job.organizationId === input.organizationId && job.type === 'template_version_import';
+    requireMatch(ctx, fits, action, {
+      jobId: job.id,
+      jobOrg: job.organizationId,
+      jobType: job.type,
+      versionOrg: input.organizationId,
+    });
+    return call(input);
+  }),
   getTemplateVersionById: fetchThenAuthorizeVia('read', templateVersionParent),
   listTemplateVersionsByTemplate: authorizeParent('read', parentTemplate),
   countTemplateVersionsByTemplate: authorizeParent('read', parentTemplate),

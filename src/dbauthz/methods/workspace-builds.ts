@@ -1,5 +1,6 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { requireActorAttribution } from '../objects/require-actor.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { workspaceObject } from '../objects/workspace.ts';
@@ -32,8 +33,9 @@ export const workspaceBuildsMethods = {
   /**
    * The transition's action on the workspace (prebuilt fallback), then for a start of a version
    * other than the active one of a template that requires it, `update` on the template (Coder).
-   * The version must be one of the workspace's template (looked up after the transition check; a
-   * missing one or one of another template is a `ForbiddenError`).
+   * After the transition check, in order: a human actor must be the `initiatorId`; the job must be
+   * a `workspace_build` job of the workspace's org; the version must be one of the workspace's
+   * template. A missing job or version is the same `ForbiddenError` as a foreign one.
    */
   insertWorkspaceBuild: custom<
     RawStore,
@@ -43,6 +45,16 @@ export const workspaceBuildsMethods = {
     const transition: Transition = input.transition;
     const workspace = await fetchWorkspace(ctx, input.workspaceId, transition);
     authorizeTransition(ctx, transition, workspace);
+    requireActorAttribution(ctx, 'initiatorId', input.initiatorId, transition);
+    const job = await ctx.fetch(ctx.raw.getProvisionerJobById({ id: input.jobId }), transition);
+    const jobFits =
+      job.organizationId === workspace.organizationId && job.type === 'workspace_build';
+    requireMatch(ctx, jobFits, transition, {
+      jobId: job.id,
+      jobOrg: job.organizationId,
+      jobType: job.type,
+      workspaceOrg: workspace.organizationId,
+    });
     const version = await ctx.fetch(
       ctx.raw.getTemplateVersionById({ id: input.templateVersionId }),
       transition,

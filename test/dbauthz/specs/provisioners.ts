@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../db/errors.ts';
+import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { w } from './workspace-fixtures.ts';
 
@@ -20,7 +21,7 @@ const notFound = new NotFoundError('provisioner daemon');
 export const provisionersSpecs: SpecRow[] = [
   {
     method: 'insertProvisionerJob',
-    input: { organizationId: w.org, initiatorId: w.owner, type: 'workspace_build' },
+    input: { organizationId: w.org, initiatorId: auditActor.id, type: 'workspace_build' },
     rawAnswers: { insertProvisionerJob: job },
     checks: [{ action: 'create', object: jobsInOrg }],
     returns: job,
@@ -28,7 +29,12 @@ export const provisionersSpecs: SpecRow[] = [
   },
   {
     method: 'insertProvisionerJob',
-    input: { organizationId: w.org, initiatorId: w.owner, type: 'template_version_import', fileId },
+    input: {
+      organizationId: w.org,
+      initiatorId: auditActor.id,
+      type: 'template_version_import',
+      fileId,
+    },
     rawAnswers: { getFileById: file, insertProvisionerJob: job },
     checks: [
       { action: 'create', object: jobsInOrg },
@@ -39,7 +45,12 @@ export const provisionersSpecs: SpecRow[] = [
   },
   {
     method: 'insertProvisionerJob',
-    input: { organizationId: w.org, initiatorId: w.owner, type: 'template_version_import', fileId },
+    input: {
+      organizationId: w.org,
+      initiatorId: auditActor.id,
+      type: 'template_version_import',
+      fileId,
+    },
     rawAnswers: { getFileById: file, insertProvisionerJob: job },
     checks: [
       { action: 'create', object: jobsInOrg },
@@ -47,6 +58,53 @@ export const provisionersSpecs: SpecRow[] = [
     ],
     rejects: 'forbidden',
     rawCalls: ['getFileById'],
+  },
+  {
+    // A human actor naming someone else as the initiator: refused after the create check.
+    method: 'insertProvisionerJob',
+    input: { organizationId: w.org, initiatorId: w.owner, type: 'workspace_build' },
+    rawAnswers: { insertProvisionerJob: job },
+    checks: [{ action: 'create', object: jobsInOrg }],
+    rejects: 'forbidden',
+    rawCalls: [],
+  },
+  {
+    // The input names a build: it must be one of a workspace in the job's org.
+    method: 'insertProvisionerJob',
+    input: {
+      organizationId: w.org,
+      initiatorId: auditActor.id,
+      type: 'workspace_build',
+      input: { workspaceBuildId: w.build.id },
+    },
+    rawAnswers: {
+      getWorkspaceBuildById: w.build,
+      getWorkspaceById: w.workspace,
+      insertProvisionerJob: job,
+    },
+    checks: [{ action: 'create', object: jobsInOrg }],
+    returns: job,
+    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'insertProvisionerJob'],
+  },
+  {
+    // ... and a version of another org is refused.
+    method: 'insertProvisionerJob',
+    input: {
+      organizationId: w.org,
+      initiatorId: auditActor.id,
+      type: 'template_version_import',
+      input: { template_version_id: w.version.id },
+    },
+    rawAnswers: {
+      getTemplateVersionById: {
+        ...w.version,
+        organizationId: 'b0d17000-0000-4000-8000-0000000000f9',
+      },
+      insertProvisionerJob: job,
+    },
+    checks: [{ action: 'create', object: jobsInOrg }],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateVersionById'],
   },
   {
     method: 'getProvisionerJobById',

@@ -1,3 +1,4 @@
+import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
 
@@ -11,9 +12,11 @@ const buildInput = (transition: string, templateVersionId: string = w.activeVers
   workspaceId: workspace.id,
   templateVersionId,
   transition,
-  initiatorId: w.owner,
+  initiatorId: auditActor.id,
   jobId: w.job.id,
 });
+/** The build's job: a workspace build job of the workspace's org. */
+const job = { ...w.job, type: 'workspace_build' };
 /** Another version of the workspace's template, and one of another template. */
 const otherOfSame = { ...w.version, id: w.otherVersion };
 const foreignVersion = {
@@ -30,18 +33,20 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('start', w.otherVersion),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: foreignVersion,
       insertWorkspaceBuild: build,
     },
     checks: [{ action: 'start', object: live }],
     rejects: 'forbidden',
-    rawCalls: ['getWorkspaceById', 'getTemplateVersionById'],
+    rawCalls: ['getWorkspaceById', 'getProvisionerJobById', 'getTemplateVersionById'],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('start'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       getTemplateById: w.template,
       insertWorkspaceBuild: build,
@@ -50,6 +55,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     returns: build,
     rawCalls: [
       'getWorkspaceById',
+      'getProvisionerJobById',
       'getTemplateVersionById',
       'getTemplateById',
       'insertWorkspaceBuild',
@@ -60,18 +66,25 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('stop'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
     checks: [{ action: 'stop', object: live }],
     returns: build,
-    rawCalls: ['getWorkspaceById', 'getTemplateVersionById', 'insertWorkspaceBuild'],
+    rawCalls: [
+      'getWorkspaceById',
+      'getProvisionerJobById',
+      'getTemplateVersionById',
+      'insertWorkspaceBuild',
+    ],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('delete'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
@@ -83,6 +96,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('start', w.otherVersion),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: otherOfSame,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
@@ -98,6 +112,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('start', w.otherVersion),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: otherOfSame,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
@@ -107,13 +122,19 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       { action: 'update', object: templateObj, allowed: false },
     ],
     rejects: 'forbidden',
-    rawCalls: ['getWorkspaceById', 'getTemplateVersionById', 'getTemplateById'],
+    rawCalls: [
+      'getWorkspaceById',
+      'getProvisionerJobById',
+      'getTemplateVersionById',
+      'getTemplateById',
+    ],
   },
   {
     method: 'insertWorkspaceBuild',
     input: buildInput('start'),
     rawAnswers: {
       getWorkspaceById: workspace,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       getTemplateById: strict,
       insertWorkspaceBuild: build,
@@ -126,6 +147,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('delete'),
     rawAnswers: {
       getWorkspaceById: prebuildRow,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
@@ -140,6 +162,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     input: buildInput('stop'),
     rawAnswers: {
       getWorkspaceById: prebuildRow,
+      getProvisionerJobById: job,
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
@@ -148,6 +171,27 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       { action: 'update', object: { ...prebuild, type: 'prebuilt_workspace' } },
     ],
     returns: build,
+  },
+  {
+    // A human actor naming someone else as the initiator: refused before any lookup.
+    method: 'insertWorkspaceBuild',
+    input: { ...buildInput('stop'), initiatorId: w.owner },
+    rawAnswers: { getWorkspaceById: workspace },
+    checks: [{ action: 'stop', object: live }],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById'],
+  },
+  {
+    // A job of another org (or not a build job) is a mismatch, before the version lookup.
+    method: 'insertWorkspaceBuild',
+    input: buildInput('stop'),
+    rawAnswers: {
+      getWorkspaceById: workspace,
+      getProvisionerJobById: { ...job, organizationId: 'b0d17000-0000-4000-8000-0000000000f9' },
+    },
+    checks: [{ action: 'stop', object: live }],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById', 'getProvisionerJobById'],
   },
   {
     method: 'getWorkspaceBuildById',
