@@ -60,6 +60,8 @@ export const BOUNDS = {
   JSON_MAX_DEPTH: 32,
   /** A JSON field's size as JSON text, in UTF-8 bytes. */
   JSON_MAX_BYTES: 262_144,
+  /** Integers stored in `integer` columns (quota allowance, exit code, build number): -2^31..2^31-1. */
+  INT32_MAX: 2_147_483_647,
 } as const;
 
 /** The name of one bound in `BOUNDS`. */
@@ -67,6 +69,14 @@ export type BoundName = keyof typeof BOUNDS;
 
 /** A string of at most `BOUNDS[bound]` characters. */
 export const text = (bound: BoundName) => z.string().max(BOUNDS[bound]);
+
+/** An integer a PostgreSQL `integer` column holds (-2^31..2^31-1), so it overflows no column. */
+export const int32 = () =>
+  z
+    .number()
+    .int()
+    .min(-BOUNDS.INT32_MAX - 1)
+    .max(BOUNDS.INT32_MAX);
 
 /** A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. */
 export const bytes = (maxBytes: number) =>

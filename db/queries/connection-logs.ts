@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { connectionLogs, connectionType } from '../schema/index.ts';
 import type { ConnectionLog } from '../types.ts';
-import { text } from './bounds.ts';
+import { int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -59,7 +59,7 @@ export function connectionLogsQueries(db: Database) {
         type: z.enum(connectionType.enumValues),
         userId: id().optional(),
         ip: text('SHORT_TEXT_MAX').optional(),
-        code: z.number().int().optional(),
+        code: int32().optional(),
         disconnectReason: text('LINE_MAX').optional(),
       }),
       async ({ event, time, code, disconnectReason, ...row }): Promise<ConnectionLog> => {
