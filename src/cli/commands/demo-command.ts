@@ -82,7 +82,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       io.out(tryIt);
       keepServing = server.source !== 'DATABASE_URL';
       if (keepServing)
-        io.out('The embedded server keeps running until Ctrl-C, then it is removed.');
+        io.out('The embedded server keeps running until Ctrl-C or SIGTERM, then it is removed.');
     } else {
       io.out(
         `Removed the demo database${server.source === 'DATABASE_URL' ? ` from ${redact(server.url)}` : ' and stopped the server'}.`,
