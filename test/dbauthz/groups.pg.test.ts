@@ -54,13 +54,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('groups through the authorized store', () => {
-  it("lets a member read their own group's members but not other groups'", async () => {
+  it("lets a member read their own row of a group's members, not the others (as Coder)", async () => {
     const asAlice = store.as(lockedDownMember(alice, [frontend]));
-    expect(usernames(await asAlice.listGroupMembers({ groupId: frontend.id }))).toEqual([
-      'alice',
-      'bob',
-    ]);
-    expect(await asAlice.countGroupMembers({ groupId: frontend.id })).toBe(2);
+    expect(usernames(await asAlice.listGroupMembers({ groupId: frontend.id }))).toEqual(['alice']);
+    expect(await asAlice.countGroupMembers({ groupId: frontend.id })).toBe(1);
     // Another group: only rows she owns would show, and she is not in it.
     expect(await asAlice.listGroupMembers({ groupId: backend.id })).toEqual([]);
     expect(await asAlice.countGroupMembers({ groupId: backend.id })).toBe(0);

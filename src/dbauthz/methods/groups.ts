@@ -1,6 +1,8 @@
 import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
+import type { Group } from '../../../db/types.ts';
 import { hasErrorCode } from '../../rbac/errors.ts';
+import { NONE } from '../../sql/filter-result.ts';
 import type { CallContext } from '../call-context.ts';
 import { groupMemberColumns } from '../columns/group-members.ts';
 import { groupColumns } from '../columns/groups.ts';
@@ -19,11 +21,17 @@ const groupOfMember = (raw: RawStore, input: { groupId: string }) =>
   raw.getGroupById({ id: input.groupId });
 
 /**
- * The `group_member` read filter over one group's member rows (table `users`): the group's org and
- * ACL (its explicit members may read its members) are looked up first.
+ * The `group_member` read filter over one group's member rows (table `users`), in the group's org.
+ * A missing group filters to nothing, as a group the actor may not see does: both answer `[]`/0.
  */
 async function membersFilter(input: { groupId: string }, ctx: CallContext<RawStore>) {
-  const group = await ctx.fetch(ctx.raw.getGroupById({ id: input.groupId }), 'read');
+  let group: Group;
+  try {
+    group = await ctx.raw.getGroupById({ id: input.groupId });
+  } catch (error) {
+    if (hasErrorCode(error, 'not_found')) return NONE;
+    throw error;
+  }
   return ctx.filter('read', 'group_member', groupMemberColumns(group));
 }
 

@@ -1,25 +1,14 @@
 import type { Group } from '../../../db/types.ts';
-import type { AclMap, RbacObject } from '../../rbac/types.ts';
+import type { RbacObject } from '../../rbac/types.ts';
 
 /**
- * The group ACL of a group's member rows: members of an explicit group may read its members. The
- * Everyone group grants nothing extra (its members are the org's members, whose visibility the
- * roles decide, e.g. none under `shareable_workspace_owners = none`).
+ * One member of a group as an RBAC object: in the group's org, owned by the member, with no ACL
+ * (as Coder's group member object). A member sees their own row; every row needs `group_member`
+ * read in the org (org admins, user admins, auditors, template admins).
  */
-export function groupMemberAcl(group: Pick<Group, 'id' | 'organizationId'>): AclMap {
-  return group.id === group.organizationId ? {} : { [group.id]: ['read'] };
-}
-
-/** One member of a group as an RBAC object: in the group's org, owned by the member. */
 export function groupMemberObject(
-  group: Pick<Group, 'id' | 'organizationId'>,
+  group: Pick<Group, 'organizationId'>,
   userId: string,
 ): RbacObject {
-  return {
-    type: 'group_member',
-    id: userId,
-    owner: userId,
-    org: group.organizationId,
-    aclGroups: groupMemberAcl(group),
-  };
+  return { type: 'group_member', id: userId, owner: userId, org: group.organizationId };
 }
