@@ -2,12 +2,13 @@ import { and, asc, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import {
+  templates,
   workspaceBuilds,
   workspaceBuildWithUser,
   workspaces,
   workspaceTransition,
 } from '../schema/index.ts';
-import type { WorkspaceBuild } from '../types.ts';
+import type { Template, Workspace, WorkspaceBuild } from '../types.ts';
 import { BOUNDS, bytes, int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
 import { defineGuardedWrite } from './guarded-write.ts';
@@ -113,6 +114,25 @@ export function workspaceBuildsQueries(db: Database) {
               provisionerState: workspaceBuilds.provisionerState,
             })
             .from(workspaceBuilds)
+            .where(eq(workspaceBuilds.id, input.id)),
+          'workspace build',
+        ),
+    ),
+
+    /**
+     * The workspace and template of a build, in ONE statement that never reads the build's
+     * provisioner state: what the authorization layer checks before reading that state, at the
+     * same cost whether the build exists or not.
+     */
+    getBuildWorkspaceAndTemplate: defineQuery(
+      z.object({ id: id() }),
+      async (input): Promise<{ workspace: Workspace; template: Template }> =>
+        firstOrThrow(
+          await db
+            .select({ workspace: workspaces, template: templates })
+            .from(workspaceBuilds)
+            .innerJoin(workspaces, eq(workspaces.id, workspaceBuilds.workspaceId))
+            .innerJoin(templates, eq(templates.id, workspaces.templateId))
             .where(eq(workspaceBuilds.id, input.id)),
           'workspace build',
         ),

@@ -146,6 +146,20 @@ describe('workspace builds', () => {
   });
 });
 
+describe('getBuildWorkspaceAndTemplate', () => {
+  it("returns the build's workspace and template without its state, or not_found", async () => {
+    const build = await createBuild(ctx.db, { provisionerState: Buffer.from('secret-state') });
+    const rows = await ctx.store.getBuildWorkspaceAndTemplate({ id: build.id });
+    expect(rows.workspace.id).toBe(build.workspaceId);
+    expect(rows.template.id).toBe(rows.workspace.templateId);
+    expect(JSON.stringify(rows)).not.toContain('secret-state');
+    expect(Object.keys(rows).sort()).toEqual(['template', 'workspace']);
+    await expect(
+      ctx.store.getBuildWorkspaceAndTemplate({ id: '00000000-0000-4000-8000-0000000000ff' }),
+    ).rejects.toMatchObject({ code: 'not_found', entity: 'workspace build' });
+  });
+});
+
 describe('workspace agents', () => {
   it('inserts an agent with a random token returned once, and finds it by id, token and build', async () => {
     const build = await createBuild(ctx.db);

@@ -88,10 +88,11 @@ export const workspaceBuildsMethods = {
    * provisioner jobs in the build's org: the narrow grant of the actors that run builds (the
    * workspace builder, the provisioner daemon), which hold no template update.
    */
+  // The check data comes from one statement that never reads the state (a denied or missing
+  // build costs that one statement); the state is read only once allowed, in one more.
   getProvisionerStateByBuildId: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) => {
-    const workspace = await fetchBuildWorkspace(ctx, input.id, 'update');
-    const template = await ctx.fetch(
-      ctx.raw.getTemplateById({ id: workspace.templateId }),
+    const { workspace, template } = await ctx.fetch(
+      ctx.raw.getBuildWorkspaceAndTemplate({ id: input.id }),
       'update',
     );
     return anyOf(templateObject(template), {
@@ -99,6 +100,8 @@ export const workspaceBuildsMethods = {
       org: workspace.organizationId,
     });
   }),
+  /** An internal lookup of the authorization layer: `system` read, as loading a user's roles. */
+  getBuildWorkspaceAndTemplate: authorizeArgs('read', () => ({ type: 'system' })),
   updateProvisionerState: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) =>
     workspaceObject(await fetchBuildWorkspace(ctx, input.id, 'update')),
   ),

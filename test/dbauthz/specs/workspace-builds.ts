@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
@@ -25,6 +26,8 @@ const foreignVersion = {
   templateId: 'b0d17000-0000-4000-8000-0000000000a9',
 };
 const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
+/** What the provisioner-state check loads in one statement. */
+const checkRows = { workspace, template: w.template };
 
 /** Spec rows of the builds area. */
 export const workspaceBuildsSpecs: SpecRow[] = [
@@ -227,15 +230,30 @@ export const workspaceBuildsSpecs: SpecRow[] = [
   {
     method: 'getProvisionerStateByBuildId',
     input: { id: build.id },
-    rawAnswers: { ...viaBuild, getTemplateById: w.template, getProvisionerStateByBuildId: state },
+    rawAnswers: {
+      getBuildWorkspaceAndTemplate: checkRows,
+      getProvisionerStateByBuildId: state,
+    },
     checks: [{ action: 'update', object: templateObj }],
     returns: state,
-    rawCalls: [
-      'getWorkspaceBuildById',
-      'getWorkspaceById',
-      'getTemplateById',
-      'getProvisionerStateByBuildId',
-    ],
+    rawCalls: ['getBuildWorkspaceAndTemplate', 'getProvisionerStateByBuildId'],
+  },
+  {
+    // A missing build costs the same one lookup as a denied one, and never reads the state.
+    method: 'getProvisionerStateByBuildId',
+    input: { id: build.id },
+    rawAnswers: { getBuildWorkspaceAndTemplate: new NotFoundError('workspace build') },
+    checks: [],
+    rejects: 'forbidden',
+    rawCalls: ['getBuildWorkspaceAndTemplate'],
+  },
+  {
+    method: 'getBuildWorkspaceAndTemplate',
+    input: { id: build.id },
+    rawAnswers: { getBuildWorkspaceAndTemplate: checkRows },
+    checks: [{ action: 'read', object: { type: 'system' } }],
+    returns: checkRows,
+    rawCalls: ['getBuildWorkspaceAndTemplate'],
   },
   {
     method: 'updateProvisionerState',
