@@ -19,12 +19,13 @@ const isDormantRow = filterWhere(sql`${workspaces.dormantAt} is not null`);
 export function prebuildAwareFilter(action: Action, prebuiltAction: Action): FilterBuilder {
   const asWorkspace = workspaceFilter(action);
   return (ctx) => {
+    const workspace = asWorkspace(ctx);
     const live = ctx.filter(prebuiltAction, 'prebuilt_workspace', workspaceColumns);
     const dormant = ctx.filter(prebuiltAction, 'prebuilt_workspace', dormantWorkspaceColumns);
     const asPrebuilt =
       live === dormant
         ? live
         : filterOr(filterAnd(isLiveRow, live), filterAnd(isDormantRow, dormant));
-    return filterOr(asWorkspace(ctx), filterAnd(ownedByPrebuilds, asPrebuilt));
+    return filterOr(workspace, filterAnd(ownedByPrebuilds, asPrebuilt));
   };
 }

@@ -6,6 +6,7 @@ import type { CallContext } from '../call-context.ts';
 import { hideNotFound } from '../hide-not-found.ts';
 import { declare, type RawCall } from './declaration.ts';
 import { filterOptions } from './filter-options.ts';
+import type { FilterBuilder } from './filtered-list.ts';
 
 /** Builds the guard of a write from its input: the filter the written row must pass. */
 export type GuardBuilder<I, S> = (
@@ -48,6 +49,11 @@ export function guardedWrite<I, S = unknown>(action: Action, guard: GuardBuilder
     async <J extends I, R>(ctx: CallContext<S>, call: RawCall<J, R>, input: J) =>
       runGuarded(ctx as CallContext<unknown>, action, await guard(input, ctx), call, input),
   );
+}
+
+/** A guard that does not depend on the input: a list filter builder (e.g. `workspaceFilter`). */
+export function guardOf<S = unknown>(build: FilterBuilder): GuardBuilder<unknown, S> {
+  return (_input, ctx) => build(ctx as CallContext<unknown>);
 }
 
 /** The guard "the actor may do `action` on the row", over a table's column map. */

@@ -1,11 +1,31 @@
+import { NotFoundError } from '../../../db/errors.ts';
+import type { Action } from '../../../src/rbac/catalogue.ts';
+import type { ExpectedCheck } from '../support/recording-authorizer.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
 
 const { workspace } = w;
+
+/** The two filters of a workspace guard or list: live rows, then dormant rows. */
+const splitChecks = (action: Action, allowed = true): ExpectedCheck[] =>
+  (['workspace', 'workspace_dormant'] as const).map((filter) =>
+    allowed ? { action, filter } : { action, filter, predicate: { op: 'false' } },
+  );
+/** The prebuilt fallback's two filters (live and dormant column maps). */
+const prebuiltChecks = (action: Action, allowed = true): ExpectedCheck[] =>
+  [0, 1].map(() =>
+    allowed
+      ? { action, filter: 'prebuilt_workspace' }
+      : { action, filter: 'prebuilt_workspace', predicate: { op: 'false' } },
+  );
+/** A prebuild-aware write guard: the workspace filters, then the prebuilt fallback's. */
+const guardChecks = (action: Action, prebuilt: Action) => [
+  ...splitChecks(action),
+  ...prebuiltChecks(prebuilt),
+];
 const live = workspaceObj(workspace);
 const dormantRow = { ...workspace, dormantAt: new Date('2025-01-01T00:00:00Z') };
 const prebuildRow = { ...workspace, ownerId: w.prebuildsUser };
-const prebuild = workspaceObj(prebuildRow);
 const byId = { getWorkspaceById: workspace };
 const claimer = 'b0d17000-0000-4000-8000-0000000000e2';
 const otherOrg = 'b0d17000-0000-4000-8000-0000000000f2';
@@ -13,31 +33,39 @@ const otherOrg = 'b0d17000-0000-4000-8000-0000000000f2';
 /** Spec rows of the workspaces area (two filters per list: live and dormant rows). */
 export const workspacesSpecs: SpecRow[] = [
   {
+    // `create` from the input, then `use` on the template decided in the INSERT (its filter).
     method: 'insertWorkspace',
     input: { ownerId: w.owner, organizationId: w.org, templateId: w.template.id, name: 'dev' },
-    rawAnswers: { getTemplateByIdForBuild: w.template, insertWorkspace: workspace },
+    rawAnswers: { insertWorkspace: workspace },
     checks: [
-      { action: 'use', object: templateObj },
       { action: 'create', object: { type: 'workspace', owner: w.owner, org: w.org } },
+      { action: 'use', filter: 'template' },
     ],
     returns: workspace,
-    rawCalls: ['getTemplateByIdForBuild', 'insertWorkspace'],
+    rawCalls: ['insertWorkspace'],
   },
   {
     method: 'insertWorkspace',
     input: { ownerId: w.owner, organizationId: w.org, templateId: w.template.id, name: 'dev' },
-    rawAnswers: { getTemplateByIdForBuild: w.template, insertWorkspace: workspace },
-    checks: [{ action: 'use', object: templateObj, allowed: false }],
+    rawAnswers: { insertWorkspace: workspace },
+    checks: [
+      { action: 'create', object: { type: 'workspace', owner: w.owner, org: w.org } },
+      { action: 'use', filter: 'template', predicate: { op: 'false' } },
+    ],
     rejects: 'forbidden',
-    rawCalls: ['getTemplateByIdForBuild'],
+    rawCalls: [],
   },
   {
+    // A template the guard excludes (another org's, a deleted or missing one): one ForbiddenError.
     method: 'insertWorkspace',
     input: { ownerId: w.owner, organizationId: otherOrg, templateId: w.template.id, name: 'dev' },
-    rawAnswers: { getTemplateByIdForBuild: w.template, insertWorkspace: workspace },
-    checks: [],
+    rawAnswers: { insertWorkspace: new NotFoundError('template') },
+    checks: [
+      { action: 'create', object: { type: 'workspace', owner: w.owner, org: otherOrg } },
+      { action: 'use', filter: 'template' },
+    ],
     rejects: 'forbidden',
-    rawCalls: ['getTemplateByIdForBuild'],
+    rawCalls: ['insertWorkspace'],
   },
   {
     method: 'getWorkspaceById',
@@ -88,83 +116,80 @@ export const workspacesSpecs: SpecRow[] = [
     returns: 4,
   },
   {
+    // Guarded writes: the workspace filters (live, dormant) and the prebuilt fallback ride in the
+    // UPDATE, so nothing is read first.
     method: 'updateWorkspace',
     input: { id: workspace.id, name: 'renamed' },
-    rawAnswers: { ...byId, updateWorkspace: workspace },
-    checks: [{ action: 'update', object: live }],
+    rawAnswers: { updateWorkspace: workspace },
+    checks: guardChecks('update', 'update'),
     returns: workspace,
-    rawCalls: ['getWorkspaceById', 'updateWorkspace'],
+    rawCalls: ['updateWorkspace'],
   },
   {
     method: 'updateWorkspaceDormantAt',
     input: { id: workspace.id, dormantAt: null },
-    rawAnswers: { getWorkspaceById: dormantRow, updateWorkspaceDormantAt: workspace },
-    checks: [{ action: 'update', object: workspaceObj(dormantRow) }],
+    rawAnswers: { updateWorkspaceDormantAt: workspace },
+    checks: guardChecks('update', 'update'),
     returns: workspace,
-    rawCalls: ['getWorkspaceById', 'updateWorkspaceDormantAt'],
+    rawCalls: ['updateWorkspaceDormantAt'],
   },
   {
+    // `share` and each granted action, all in the UPDATE.
     method: 'updateWorkspaceAcl',
     input: { id: workspace.id, userAcl: { [claimer]: ['read'] }, groupAcl: {} },
-    rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
-    checks: [
-      { action: 'share', object: live },
-      { action: 'read', object: live },
-    ],
+    rawAnswers: { updateWorkspaceAcl: workspace },
+    checks: [...splitChecks('share'), ...splitChecks('read')],
     returns: workspace,
-    rawCalls: ['getWorkspaceById', 'updateWorkspaceAcl'],
+    rawCalls: ['updateWorkspaceAcl'],
   },
   {
+    // A sharer who does not hold `ssh` anywhere cannot grant it: no query at all.
     method: 'updateWorkspaceAcl',
     input: {
       id: workspace.id,
       userAcl: { [claimer]: ['read', 'ssh'] },
       groupAcl: { [w.org]: ['ssh', 'start'] },
     },
-    rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
+    rawAnswers: { updateWorkspaceAcl: workspace },
     checks: [
-      { action: 'share', object: live },
-      { action: 'read', object: live },
-      { action: 'ssh', object: live, allowed: false },
+      ...splitChecks('share'),
+      ...splitChecks('read'),
+      ...splitChecks('ssh', false),
+      ...splitChecks('start'),
     ],
     rejects: 'forbidden',
-    rawCalls: ['getWorkspaceById'],
+    rawCalls: [],
   },
   {
     method: 'updateWorkspaceAcl',
     input: { id: workspace.id, userAcl: { [claimer]: ['*'] }, groupAcl: {} },
-    rawAnswers: { ...byId, updateWorkspaceAcl: workspace },
-    checks: [{ action: 'share', object: live }],
+    rawAnswers: { updateWorkspaceAcl: workspace },
+    checks: [],
     rejects: 'invalid_input',
-    rawCalls: ['getWorkspaceById'],
+    rawCalls: [],
   },
   {
     method: 'softDeleteWorkspace',
     input: { id: workspace.id },
-    rawAnswers: byId,
-    checks: [{ action: 'delete', object: live }],
-    rawCalls: ['getWorkspaceById', 'softDeleteWorkspace'],
+    rawAnswers: { softDeleteWorkspace: undefined },
+    checks: guardChecks('delete', 'delete'),
+    rawCalls: ['softDeleteWorkspace'],
+  },
+  {
+    // Only the prebuilt fallback allows: the guard still has a condition, the write runs.
+    method: 'softDeleteWorkspace',
+    input: { id: workspace.id },
+    rawAnswers: { softDeleteWorkspace: undefined },
+    checks: [...splitChecks('delete', false), ...prebuiltChecks('delete')],
+    rawCalls: ['softDeleteWorkspace'],
   },
   {
     method: 'softDeleteWorkspace',
     input: { id: workspace.id },
-    rawAnswers: { getWorkspaceById: prebuildRow },
-    checks: [
-      { action: 'delete', object: prebuild, allowed: false },
-      { action: 'delete', object: { ...prebuild, type: 'prebuilt_workspace' } },
-    ],
-    rawCalls: ['getWorkspaceById', 'softDeleteWorkspace'],
-  },
-  {
-    method: 'softDeleteWorkspace',
-    input: { id: workspace.id },
-    rawAnswers: { getWorkspaceById: prebuildRow },
-    checks: [
-      { action: 'delete', object: prebuild, allowed: false },
-      { action: 'delete', object: { ...prebuild, type: 'prebuilt_workspace' }, allowed: false },
-    ],
+    rawAnswers: { softDeleteWorkspace: undefined },
+    checks: [...splitChecks('delete', false), ...prebuiltChecks('delete', false)],
     rejects: 'forbidden',
-    rawCalls: ['getWorkspaceById'],
+    rawCalls: [],
   },
   {
     method: 'claimPrebuiltWorkspace',
