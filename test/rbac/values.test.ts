@@ -53,6 +53,27 @@ describe('object builder', () => {
 });
 
 describe('createSubject', () => {
+  it('keeps a loader notices as a frozen copy, and none when the list is empty', () => {
+    const notices = [
+      {
+        code: 'dropped_role' as const,
+        role: 'ghost',
+        org: A,
+        message: 'custom role "ghost" no longer exists: dropped',
+      },
+    ];
+    const s = createSubject({ id: 'alice', roles: ['member'], notices });
+    notices[0]!.role = 'changed';
+    expect(s.notices).toEqual([{ ...notices[0], role: 'ghost' }]);
+    expect(Object.isFrozen(s.notices![0])).toBe(true);
+    expect(createSubject({ id: 'alice', roles: ['member'], notices: [] })).not.toHaveProperty(
+      'notices',
+    );
+    expect(() =>
+      createSubject({ id: 'a', roles: [], notices: [{ code: 'oops' } as never] }),
+    ).toThrow(InvalidPolicyError);
+  });
+
   it('fills defaults (no groups, scope coder:all) and freezes deeply', () => {
     const s = createSubject({
       id: 'alice',
