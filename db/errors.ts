@@ -187,6 +187,7 @@ interface PgErrorFields {
 function findPgError(error: unknown): PgErrorFields | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (DBAUTHZ_ERROR in current) return undefined; // a typed error is final (see findDbError)
     const fields = current as PgErrorFields & { cause?: unknown };
     if (typeof fields.code === 'string' && /^[0-9A-Z]{5}$/.test(fields.code)) return fields;
     current = fields.cause;
@@ -199,6 +200,9 @@ function findDbError(error: unknown): DbError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     if (current instanceof DbError) return current;
+    // Another layer's typed error (a ForbiddenError hiding a NotFoundError, say) is final: its
+    // cause is kept for logs and must never be unwrapped back into the caller's answer.
+    if (DBAUTHZ_ERROR in current) return undefined;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
