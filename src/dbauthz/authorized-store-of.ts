@@ -1,3 +1,4 @@
+import type { TxOptions } from '../../db/run-transaction.ts';
 import type { Subject } from '../rbac/types.ts';
 import type { CallOptions } from './call-options.ts';
 import type { SystemActorName } from './system-actors/system-actors.ts';
@@ -20,6 +21,9 @@ export type AuthorizedStoreOf<S> = { readonly [K in RawMethodName<S>]: Authorize
   readonly actor: Subject | undefined;
   /** A store whose calls act as `subject`; an explicit binding wins over any `runAs` scope. */
   as(subject: Subject): AuthorizedStoreOf<S>;
-  /** Runs `fn` with an authorized store over one transaction, same actor; a throw rolls back. */
-  inTx<T>(fn: (tx: AuthorizedStoreOf<S>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with an authorized store over one transaction, same actor; a throw rolls back.
+   * `options` set the isolation level, read-only mode, a deadline and serialization retries.
+   */
+  inTx<T>(fn: (tx: AuthorizedStoreOf<S>) => Promise<T>, options?: TxOptions): Promise<T>;
 } & { readonly [K in SystemActorName]: () => AuthorizedStoreOf<S> };

@@ -1,4 +1,5 @@
 import { validateInput } from '../../db/queries/define.ts';
+import type { TxOptions } from '../../db/run-transaction.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
 import { vetSubject } from '../rbac/subject.ts';
 import type { Authorizer, Subject } from '../rbac/types.ts';
@@ -26,7 +27,7 @@ type Bound<S> = { readonly [BINDING]: Binding<S> };
 
 /** A raw store shape: methods taking one input object, plus `inTx` giving a store of the same shape. */
 export interface RawStoreLike<S> {
-  inTx<T>(fn: (tx: S) => Promise<T>): Promise<T>;
+  inTx<T>(fn: (tx: S) => Promise<T>, options?: TxOptions): Promise<T>;
 }
 
 /** Options of an authorized store. */
@@ -102,9 +103,13 @@ export function buildAuthorizedStore<S extends RawStoreLike<S>>(
     // as a validated, deeply frozen copy taken now (a later mutation of it changes nothing).
     return bind(this[BINDING].core, vetSubject(subject));
   };
-  table.inTx = async function <T>(this: unknown, fn: (tx: AuthorizedStoreOf<S>) => Promise<T>) {
+  table.inTx = async function <T>(
+    this: unknown,
+    fn: (tx: AuthorizedStoreOf<S>) => Promise<T>,
+    options?: TxOptions,
+  ) {
     const { core, actor } = bindingOf<S>(this, 'inTx');
-    return core.raw.inTx((tx: S) => fn(bind({ ...core, raw: tx }, actor)));
+    return core.raw.inTx((tx: S) => fn(bind({ ...core, raw: tx }, actor)), options);
   };
   for (const [name, subject] of Object.entries(systemActors)) {
     table[name] = function (this: Bound<S>) {

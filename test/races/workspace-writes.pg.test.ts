@@ -73,6 +73,11 @@ describe('a revoked ACL grant cannot finish a write it started', () => {
     'a plain call': (ws: string) => store.as(member(bob)).softDeleteWorkspace({ id: ws }),
     'a call inside inTx': (ws: string) =>
       store.as(member(bob)).inTx((tx) => tx.softDeleteWorkspace({ id: ws })),
+    // Repeatable read: the blocked UPDATE fails with 40001, the retry runs on the new snapshot.
+    'inTx at repeatable read': (ws: string) =>
+      store
+        .as(member(bob))
+        .inTx((tx) => tx.softDeleteWorkspace({ id: ws }), { isolation: 'repeatable read' }),
   };
   for (const [name, deleteAsBob] of Object.entries(variants)) {
     it(`refuses the sharee's delete when the revoke commits first (${name})`, async () => {
