@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRawStore, type RawStore } from '../../db/queries/index.ts';
+import type { Group, Organization, Template, User, Workspace } from '../../db/types.ts';
+import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
+import type { Subject } from '../../src/rbac/types.ts';
+import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import {
+  createBuild,
+  createGroup,
+  createGroupMember,
+  createMember,
+  createOrganization,
+  createProvisionerJob,
+  createTemplate,
+  createUser,
+  createWorkspace,
+} from '../support/factories/index.ts';
+import { expectForbidden, memberOf } from '../support/subjects.ts';
+
+// Writes by a plain member on rows that member may READ. Reading is not writing: each test first
+// shows the member can read the target (so a write checked with the read action would pass), then
+// that the write is refused with `forbidden` and the row is as it was. Admin paths live in the
+// per-area files; these are the refusals a spec row alone used to cover.
+
+let database: TestDatabase;
+let raw: RawStore;
+let store: AuthorizedStore;
+let acme: Organization;
+let alice: User;
+let bob: User;
+let carol: User;
+let dave: User;
+let frontend: Group;
+let template: Template;
+let workspace: Workspace;
+/** Alice: a plain member of acme, in the frontend group (which lets its members read it). */
+let asAlice: AuthorizedStore;
+
+const members = async (groupId: string) =>
+  (await raw.listGroupMembers({ groupId })).map((m) => m.username).sort();
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  raw = createRawStore(database.db);
+  store = createAuthorizedStore(raw);
+  acme = await createOrganization(database.db, { name: 'acme', displayName: 'ACME' });
+  [alice, bob, carol, dave] = (await Promise.all(
+    ['alice', 'bob', 'carol', 'dave'].map((username) => createUser(database.db, { username })),
+  )) as [User, User, User, User];
+  for (const user of [alice, bob, carol]) {
+    await createMember(database.db, { organizationId: acme.id, userId: user.id });
+  }
+  frontend = await createGroup(database.db, { organizationId: acme.id, name: 'frontend' });
+  for (const user of [alice, bob]) {
+    await createGroupMember(database.db, { groupId: frontend.id, userId: user.id });
+  }
+  template = await createTemplate(database.db, {
+    organizationId: acme.id,
+    createdBy: bob.id,
+    displayName: 'Base',
+    userAcl: { [alice.id]: ['read', 'use'] },
+  });
+  workspace = await createWorkspace(database.db, {
+    organizationId: acme.id,
+    ownerId: bob.id,
+    templateId: template.id,
+    userAcl: { [alice.id]: ['read'] },
+  });
+  const subject: Subject = memberOf(alice.id, acme.id, [], { groups: [frontend.id] });
+  asAlice = store.as(subject);
+});
+afterAll(() => database.close());
+
+describe('groups: a member who can read the group cannot change it', () => {
+  it('reads the group', async () => {
+    expect((await asAlice.getGroupById({ id: frontend.id })).name).toBe('frontend');
+  });
+
+  it('is refused deleteGroupMember: bob stays in the group', async () => {
+    await expectForbidden(asAlice.deleteGroupMember({ groupId: frontend.id, userId: bob.id }));
+    expect(await members(frontend.id)).toEqual(['alice', 'bob']);
+  });
+
+  it('is refused insertGroupMember: carol is not added', async () => {
+    await expectForbidden(asAlice.insertGroupMember({ groupId: frontend.id, userId: carol.id }));
+    expect(await members(frontend.id)).toEqual(['alice', 'bob']);
+  });
+
+  it('is refused updateGroup: the name stays', async () => {
+    await expectForbidden(asAlice.updateGroup({ id: frontend.id, name: 'pwned' }));
+    expect((await raw.getGroupById({ id: frontend.id })).name).toBe('frontend');
+  });
+
+  it('is refused deleteGroup: the group stays', async () => {
+    await expectForbidden(asAlice.deleteGroup({ id: frontend.id }));
+    expect((await raw.getGroupById({ id: frontend.id })).id).toBe(frontend.id);
+  });
+});
+
+describe('organizations: a member who can read the org cannot change it', () => {
+  it('reads the org', async () => {
+    expect((await asAlice.getOrganizationById({ id: acme.id })).name).toBe('acme');
+  });
+
+  it('is refused updateOrganization: the display name stays', async () => {
+    await expectForbidden(asAlice.updateOrganization({ id: acme.id, displayName: 'pwned' }));
+    expect((await raw.getOrganizationById({ id: acme.id })).displayName).toBe('ACME');
+  });
+
+  it('is refused deleteOrganization: the org stays live', async () => {
+    await expectForbidden(asAlice.deleteOrganization({ id: acme.id }));
+    expect((await raw.getOrganizationById({ id: acme.id })).deleted).toBe(false);
+  });
+});
+
+describe('organization members: a member who can read memberships cannot change them', () => {
+  it("reads bob's membership", async () => {
+    const key = { organizationId: acme.id, userId: bob.id };
+    expect((await asAlice.getOrganizationMember(key)).userId).toBe(bob.id);
+  });
+
+  it('is refused deleteOrganizationMember: bob stays a member', async () => {
+    await expectForbidden(
+      asAlice.deleteOrganizationMember({ organizationId: acme.id, userId: bob.id }),
+    );
+    const key = { organizationId: acme.id, userId: bob.id };
+    expect((await raw.getOrganizationMember(key)).userId).toBe(bob.id);
+  });
+
+  it('is refused updateOrganizationMemberRoles for any change: bob keeps his roles', async () => {
+    // Role changes are checked as assignments (as Coder's UpdateMemberRoles): a request that
+    // changes nothing needs only read, so only real changes are refused here.
+    const key = { organizationId: acme.id, userId: bob.id };
+    await expectForbidden(
+      asAlice.updateOrganizationMemberRoles({ ...key, roles: ['organization-auditor'] }),
+    );
+    expect((await raw.getOrganizationMember(key)).roles).toEqual([]);
+  });
+
+  it('is refused insertOrganizationMember: dave does not join', async () => {
+    await expectForbidden(
+      asAlice.insertOrganizationMember({ organizationId: acme.id, userId: dave.id, roles: [] }),
+    );
+    const memberships = await raw.getOrganizationMembershipsOfUser({ userId: dave.id });
+    expect(memberships).toEqual([]);
+  });
+});
+
+describe('templates: a member the template is shared with for read and use cannot change it', () => {
+  it('reads the template', async () => {
+    expect((await asAlice.getTemplateById({ id: template.id })).id).toBe(template.id);
+  });
+
+  it('is refused updateTemplateMeta: the display name stays', async () => {
+    await expectForbidden(asAlice.updateTemplateMeta({ id: template.id, displayName: 'pwned' }));
+    expect((await raw.getTemplateById({ id: template.id })).displayName).toBe('Base');
+  });
+
+  it('is refused updateTemplateAcl: the ACL stays', async () => {
+    await expectForbidden(
+      asAlice.updateTemplateAcl({
+        id: template.id,
+        userAcl: { [alice.id]: ['read', 'use'] },
+        groupAcl: {},
+      }),
+    );
+    const row = await raw.getTemplateById({ id: template.id });
+    expect([row.userAcl, row.groupAcl]).toEqual([{ [alice.id]: ['read', 'use'] }, {}]);
+  });
+
+  it('is refused softDeleteTemplate: the template stays live', async () => {
+    await expectForbidden(asAlice.softDeleteTemplate({ id: template.id }));
+    expect((await raw.getTemplateById({ id: template.id })).deleted).toBe(false);
+  });
+});
+
+describe('template versions: a template reader cannot add a version', () => {
+  it('is refused insertTemplateVersion: no version is added', async () => {
+    const job = await createProvisionerJob(database.db, {
+      organizationId: acme.id,
+      initiatorId: alice.id,
+      status: 'succeeded',
+    });
+    const version = {
+      templateId: template.id,
+      organizationId: acme.id,
+      name: 'v-alice',
+      jobId: job.id,
+      createdBy: alice.id,
+    };
+    await expectForbidden(asAlice.insertTemplateVersion(version));
+    const versions = await raw.listTemplateVersionsByTemplate({ templateId: template.id });
+    expect(versions.map((v) => v.name)).not.toContain('v-alice');
+    expect(versions).toHaveLength(1); // the active version the factory made
+  });
+});
+
+describe("workspaces: a member bob's workspace is shared with for read cannot change it", () => {
+  it('reads the workspace', async () => {
+    expect((await asAlice.getWorkspaceById({ id: workspace.id })).id).toBe(workspace.id);
+  });
+
+  it('is refused updateWorkspace: the name stays', async () => {
+    await expectForbidden(asAlice.updateWorkspace({ id: workspace.id, name: 'pwned' }));
+    expect((await raw.getWorkspaceById({ id: workspace.id })).name).toBe(workspace.name);
+  });
+
+  it('is refused updateWorkspaceDormantAt: the workspace stays awake', async () => {
+    const dormantAt = new Date(Date.UTC(2030, 0, 1));
+    await expectForbidden(asAlice.updateWorkspaceDormantAt({ id: workspace.id, dormantAt }));
+    expect((await raw.getWorkspaceById({ id: workspace.id })).dormantAt).toBeNull();
+  });
+
+  it('is refused updateWorkspaceAcl: the ACL stays', async () => {
+    await expectForbidden(
+      asAlice.updateWorkspaceAcl({
+        id: workspace.id,
+        userAcl: { [alice.id]: ['read'] },
+        groupAcl: {},
+      }),
+    );
+    const row = await raw.getWorkspaceById({ id: workspace.id });
+    expect([row.userAcl, row.groupAcl]).toEqual([{ [alice.id]: ['read'] }, {}]);
+  });
+
+  it("is refused updateProvisionerState on the workspace's build: the state stays", async () => {
+    const build = await createBuild(database.db, { workspaceId: workspace.id });
+    expect((await asAlice.getWorkspaceBuildById({ id: build.id })).id).toBe(build.id);
+    const provisionerState = Buffer.from('tampered');
+    await expectForbidden(asAlice.updateProvisionerState({ id: build.id, provisionerState }));
+    const stored = await raw.getProvisionerStateByBuildId({ id: build.id });
+    expect(stored.provisionerState).toEqual(build.provisionerState);
+  });
+
+  it('is refused softDeleteWorkspace: the workspace stays live', async () => {
+    await expectForbidden(asAlice.softDeleteWorkspace({ id: workspace.id }));
+    expect((await raw.getWorkspaceById({ id: workspace.id })).deleted).toBe(false);
+  });
+});
