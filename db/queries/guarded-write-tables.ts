@@ -28,6 +28,7 @@ export const GUARDED_WRITE_TABLES = {
   softDeleteWorkspace: s.workspaces,
   claimPrebuiltWorkspace: s.workspaces,
   completeProvisionerJob: s.provisionerJobs,
+  upsertProvisionerDaemon: s.provisionerDaemons,
   updateProvisionerState: s.workspaces,
 } as const;
 

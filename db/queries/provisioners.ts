@@ -99,8 +99,13 @@ export function provisionersQueries(db: Database) {
         ),
     ),
 
-    /** Registers a daemon, or refreshes the one of that name in the org (and its last-seen time). */
-    upsertProvisionerDaemon: defineQuery(
+    /**
+     * Registers a daemon, or refreshes the one of that name in the org (and its last-seen time).
+     * Guarded: `options.where` (on `provisioner_daemons`) must hold for an EXISTING row, inside
+     * the statement (`ON CONFLICT ... DO UPDATE ... WHERE`); a row it excludes is left alone and
+     * reported as `NotFoundError`. A new daemon is inserted whatever the guard.
+     */
+    upsertProvisionerDaemon: defineGuardedWrite(
       z.object({
         organizationId: id(),
         name: text('NAME_MAX').min(1),
@@ -108,7 +113,7 @@ export function provisionersQueries(db: Database) {
         tags: tags.optional(),
         version: text('SHORT_TEXT_MAX').optional(),
       }),
-      async (input): Promise<ProvisionerDaemon> =>
+      async (input, guard): Promise<ProvisionerDaemon> =>
         firstOrThrow(
           await db
             .insert(provisionerDaemons)
@@ -121,6 +126,7 @@ export function provisionersQueries(db: Database) {
                 version: sql`excluded.version`,
                 lastSeenAt: sql`now()`,
               },
+              ...(guard === undefined ? {} : { setWhere: guard }),
             })
             .returning(),
           'provisioner daemon',

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { provisionerDaemons } from '../../db/schema/index.ts';
 import {
   createOrganization,
   createProvisionerDaemon,
@@ -69,6 +71,33 @@ describe('provisioner jobs', () => {
 });
 
 describe('provisioner daemons', () => {
+  it('applies the guard to an existing daemon only, inside the upsert', async () => {
+    const org = await createOrganization(ctx.db);
+    const refused = { where: sql`false` };
+    const fresh = await ctx.store.upsertProvisionerDaemon(
+      { organizationId: org.id, name: 'g1', tags: {} },
+      refused,
+    );
+    expect(fresh.tags).toEqual({});
+    await expect(
+      ctx.store.upsertProvisionerDaemon(
+        { organizationId: org.id, name: 'g1', tags: { scope: 'user', owner: org.id } },
+        refused,
+      ),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const kept = await ctx.store.getProvisionerDaemonByOrganizationAndName({
+      organizationId: org.id,
+      name: 'g1',
+    });
+    expect([kept.id, kept.tags]).toEqual([fresh.id, {}]);
+    const allowed = { where: sql`${provisionerDaemons.tags} = '{}'::jsonb` };
+    const refreshed = await ctx.store.upsertProvisionerDaemon(
+      { organizationId: org.id, name: 'g1', version: 'v9' },
+      allowed,
+    );
+    expect([refreshed.id, refreshed.version]).toEqual([fresh.id, 'v9']);
+  });
+
   it('upserts a daemon by (org, name) and lists daemons of an org', async () => {
     const org = await createOrganization(ctx.db);
     const a = await ctx.store.upsertProvisionerDaemon({

@@ -1,9 +1,10 @@
+import { or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { InvalidInputError, NotFoundError } from '../../../db/errors.ts';
+import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
-import type { ProvisionerDaemon } from '../../../db/types.ts';
 import type { CallContext } from '../call-context.ts';
 import { provisionerDaemonColumns } from '../columns/provisioner-daemons.ts';
+import { hideNotFound } from '../hide-not-found.ts';
 import { fileObject } from '../objects/file.ts';
 import {
   provisionerDaemonObject,
@@ -31,20 +32,21 @@ const jobsIn = (input: { organizationId: string }) =>
 const jobById = (raw: RawStore, input: { id: string }) =>
   raw.getProvisionerJobById({ id: input.id });
 
-/** The daemon an upsert would overwrite (same org and name), or `null` when it registers a new one. */
-async function existingDaemon(
-  input: { organizationId: string; name: string },
-  ctx: Ctx,
-): Promise<ProvisionerDaemon | null> {
-  try {
-    return await ctx.raw.getProvisionerDaemonByOrganizationAndName({
-      organizationId: input.organizationId,
-      name: input.name,
-    });
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
+/**
+ * The condition an EXISTING daemon must meet for an upsert to overwrite it: one the actor may
+ * `update`, or may `create` as it stands (a member refreshing their own user-scoped daemon).
+ * `undefined` when every row qualifies; `false` when none does (a new daemon still registers).
+ */
+function existingDaemonGuard(ctx: Ctx): SQL | undefined {
+  const filters = [
+    ctx.filter('update', 'provisioner_daemon', provisionerDaemonColumns),
+    ctx.filter('create', 'provisioner_daemon', provisionerDaemonColumns),
+  ];
+  if (filters.some((f) => f.kind === 'all')) return undefined;
+  const conditions = filters.flatMap((f) => (f.kind === 'where' ? [f.sql] : []));
+  const [first, second] = conditions;
+  if (first === undefined) return sql`false`;
+  return second === undefined ? first : or(first, second);
 }
 
 /** Keys of a job's `input` that name a workspace build or a template version (ours and Coder's). */
@@ -115,12 +117,12 @@ export const provisionersMethods = {
   acquireProvisionerJob: authorizeArgs('update', jobsIn),
   completeProvisionerJob: fetchThenMutate(jobById, 'update', provisionerJobObject),
   /**
-   * `create` on a daemon in the org (owned by the tags' owner when user-scoped), as in Coder; and
-   * since the upsert overwrites the daemon of the same org and name, for an existing one also
-   * `update` on it (its own scope and owner), or failing that `create` on it as it stands: a member
-   * may refresh the user-scoped daemon they could register, never an org-wide or another user's
-   * one. A daemon registered between the lookup and the upsert is not re-checked (run the call in
-   * `inTx` to narrow that window).
+   * `create` on a daemon in the org (owned by the tags' owner when user-scoped), as in Coder. The
+   * upsert overwrites the daemon of the same org and name, so the statement itself carries
+   * `existingDaemonGuard` (`ON CONFLICT ... DO UPDATE ... WHERE`): an existing daemon is refreshed
+   * only if the actor may `update` it, or `create` it as it stands, in the row version the upsert
+   * meets. An org-wide daemon registered concurrently is never turned into a user's; a refused
+   * overwrite is the same `ForbiddenError` as a denial.
    */
   upsertProvisionerDaemon: custom<
     RawStore,
@@ -128,12 +130,12 @@ export const provisionersMethods = {
     Awaited<ReturnType<UpsertDaemon>>
   >(async (ctx, call, input) => {
     ctx.authorize('create', provisionerDaemonTarget(input));
-    const existing = await existingDaemon(input, ctx);
-    if (existing !== null) {
-      const object = provisionerDaemonObject(existing);
-      if (!ctx.can('update', object)) ctx.authorize('create', object);
+    const guard = existingDaemonGuard(ctx);
+    try {
+      return await call(input, guard === undefined ? {} : { where: guard });
+    } catch (error) {
+      throw hideNotFound(error, ctx.actor.id, 'update');
     }
-    return call(input);
   }),
   getProvisionerDaemonByOrganizationAndName: fetchThenAuthorize('read', provisionerDaemonObject),
   listProvisionerDaemons: filteredList('read', 'provisioner_daemon', provisionerDaemonColumns),

@@ -10,11 +10,6 @@ const fileId = 'b0d17000-0000-4000-8000-0000000000d5';
 const file = { id: fileId, createdBy: w.owner };
 const fileObj = { type: 'file', id: fileId, owner: w.owner } as const;
 const daemonObj = { type: 'provisioner_daemon', id: daemon.id, org: w.org } as const;
-const mine = {
-  id: 'b0d17000-0000-4000-8000-0000000000d6',
-  organizationId: w.org,
-  tags: { scope: 'user', owner: w.owner },
-};
 const notFound = new NotFoundError('provisioner daemon');
 
 /** Spec rows of the provisioner area. */
@@ -132,28 +127,42 @@ export const provisionersSpecs: SpecRow[] = [
   {
     method: 'upsertProvisionerDaemon',
     input: { organizationId: w.org, name: 'd1' },
-    rawAnswers: {
-      getProvisionerDaemonByOrganizationAndName: notFound,
-      upsertProvisionerDaemon: daemon,
-    },
-    checks: [{ action: 'create', object: { type: 'provisioner_daemon', org: w.org } }],
+    rawAnswers: { upsertProvisionerDaemon: daemon },
+    checks: [
+      { action: 'create', object: { type: 'provisioner_daemon', org: w.org } },
+      { action: 'update', filter: 'provisioner_daemon' },
+      { action: 'create', filter: 'provisioner_daemon' },
+    ],
     returns: daemon,
-    rawCalls: ['getProvisionerDaemonByOrganizationAndName', 'upsertProvisionerDaemon'],
+    rawCalls: ['upsertProvisionerDaemon'],
   },
   {
+    // May not register this daemon at all: no statement runs.
     method: 'upsertProvisionerDaemon',
     input: { organizationId: w.org, name: 'd1', tags: { scope: 'user', owner: w.owner } },
-    rawAnswers: {
-      getProvisionerDaemonByOrganizationAndName: daemon,
-      upsertProvisionerDaemon: daemon,
-    },
+    rawAnswers: { upsertProvisionerDaemon: daemon },
     checks: [
-      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
-      { action: 'update', object: daemonObj, allowed: false },
-      { action: 'create', object: daemonObj, allowed: false },
+      {
+        action: 'create',
+        object: { type: 'provisioner_daemon', org: w.org, owner: w.owner },
+        allowed: false,
+      },
     ],
     rejects: 'forbidden',
-    rawCalls: ['getProvisionerDaemonByOrganizationAndName'],
+    rawCalls: [],
+  },
+  {
+    // The existing daemon fails the guard inside the upsert: left alone, reported as a denial.
+    method: 'upsertProvisionerDaemon',
+    input: { organizationId: w.org, name: 'mine', tags: { scope: 'user', owner: w.owner } },
+    rawAnswers: { upsertProvisionerDaemon: notFound },
+    checks: [
+      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
+      { action: 'update', filter: 'provisioner_daemon' },
+      { action: 'create', filter: 'provisioner_daemon' },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['upsertProvisionerDaemon'],
   },
   {
     method: 'getProvisionerDaemonByOrganizationAndName',
@@ -161,28 +170,6 @@ export const provisionersSpecs: SpecRow[] = [
     rawAnswers: { getProvisionerDaemonByOrganizationAndName: daemon },
     checks: [{ action: 'read', object: daemonObj }],
     returns: daemon,
-  },
-  {
-    method: 'upsertProvisionerDaemon',
-    input: { organizationId: w.org, name: 'mine', tags: { scope: 'user', owner: w.owner } },
-    rawAnswers: { getProvisionerDaemonByOrganizationAndName: mine, upsertProvisionerDaemon: mine },
-    checks: [
-      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
-      { action: 'update', object: { ...daemonObj, id: mine.id, owner: w.owner } },
-    ],
-    returns: mine,
-  },
-  {
-    method: 'upsertProvisionerDaemon',
-    input: { organizationId: w.org, name: 'mine', tags: { scope: 'user', owner: w.owner } },
-    rawAnswers: { getProvisionerDaemonByOrganizationAndName: mine, upsertProvisionerDaemon: mine },
-    checks: [
-      { action: 'create', object: { type: 'provisioner_daemon', org: w.org, owner: w.owner } },
-      { action: 'update', object: { ...daemonObj, id: mine.id, owner: w.owner }, allowed: false },
-      { action: 'create', object: { ...daemonObj, id: mine.id, owner: w.owner } },
-    ],
-    returns: mine,
-    rawCalls: ['getProvisionerDaemonByOrganizationAndName', 'upsertProvisionerDaemon'],
   },
   {
     method: 'listProvisionerDaemons',
