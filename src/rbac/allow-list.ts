@@ -110,10 +110,13 @@ export function indexAllowList(entries: readonly AllowListEntry[]): AllowListInd
  */
 export function allowListAllows(index: AllowListIndex, type: string, id: unknown): boolean {
   if (index.all || index.types.has(type)) return true;
-  if (typeof id !== 'string' || id === '') {
-    return index.creates.has(type) || index.creates.has(WILDCARD);
-  }
+  if (typeof id !== 'string' || id === '') return admitsCreates(index, type);
   return index.ids.has(id) || index.byType.get(type)?.has(id) === true;
+}
+
+/** True when the list admits objects of `type` without an id (creates): `type:''` or `*:''`. */
+export function admitsCreates(index: AllowListIndex, type: string): boolean {
+  return index.creates.has(type) || index.creates.has(WILDCARD);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { allowedIds } from './allow-list.ts';
+import { admitsCreates, allowedIds } from './allow-list.ts';
 import type { Action, ResourceType } from './catalogue.ts';
 import type { CompiledSubject, LevelVotes } from './compile.ts';
 import { pairOf } from './pair-index.ts';
@@ -38,12 +38,16 @@ function aclPredicate(c: CompiledSubject, action: Action): Predicate {
   );
 }
 
-/** `id IN (ids the allow list names for type)`, or `true` when any id (or none) is on it. */
+/**
+ * `id IN (ids the allow list names for type)`, or `true` when any id (or none) is on it; an entry
+ * with an empty id adds `id` missing, which no stored row is (ids are primary keys).
+ */
 function allowListPredicate(c: CompiledSubject, type: string): Predicate {
   let predicate = c.allowListPredicates.get(type);
   if (predicate === undefined) {
     const ids = allowedIds(c.allowList, type as ResourceType);
-    predicate = ids === true ? TRUE : isIn('id', ids);
+    const creates = admitsCreates(c.allowList, type) ? missing('id') : FALSE;
+    predicate = ids === true ? TRUE : or(isIn('id', ids), creates);
     c.allowListPredicates.set(type, predicate);
   }
   return predicate;

@@ -94,7 +94,7 @@ const roleRef: fc.Arbitrary<RoleRef> = fc.oneof(
 
 const allowEntry = fc.record({
   type: fc.constantFrom<ResourceType | '*'>('*', ...types),
-  id: fc.constantFrom('*', ...objectIds),
+  id: fc.constantFrom('*', '', ...objectIds),
 });
 
 const scopeName = fc.constantFrom(

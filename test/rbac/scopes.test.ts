@@ -4,6 +4,7 @@ import {
   catalogue,
   defineOrgRole,
   defineRole,
+  evaluatePredicate,
   expandScope,
   explain,
   hasErrorCode,
@@ -188,8 +189,10 @@ describe('allow lists', () => {
     expect(authorize(creates, 'delete', ws)).toBe(false);
     expect(explain(creates, 'read', ws).reason).toBe('not_on_allow_list');
     expect(authorize(creates, 'create', object('template').inOrg(A))).toBe(false);
-    // For a list query the entry adds no row: the predicate on id is empty.
-    expect(prepare(creates, 'read', 'workspace')).toEqual({ op: 'false' });
+    // For a list query the entry adds no row: only an object without an id passes, and every
+    // stored row has one.
+    expect(prepare(creates, 'read', 'workspace')).toEqual({ op: 'missing', field: 'id' });
+    expect(evaluatePredicate(prepare(creates, 'read', 'workspace'), ws)).toBe(false);
     const anyCreate = listed([{ type: '*', id: '' }]);
     expect(authorize(anyCreate, 'create', object('template').inOrg(A))).toBe(true);
     expect(authorize(anyCreate, 'read', object('template').withId('t').inOrg(A))).toBe(false);
@@ -308,7 +311,10 @@ describe('the workspace agent scope with user data blocked', () => {
     expect(authorize(blocked, 'update_personal', me)).toBe(false);
     expect(explain(blocked, 'read', me).reason).toBe('scope_denied');
     expect(authorize(blocked, 'update', ws)).toBe(true);
-    const shared = object('template').withId('t-1').inOrg(A).withAclGroups({ [A]: ['read'] });
+    const shared = object('template')
+      .withId('t-1')
+      .inOrg(A)
+      .withAclGroups({ [A]: ['read'] });
     expect(authorize(blocked, 'read', shared)).toBe(true);
     expect(authorize(blocked, 'read', shared.withId('t-2'))).toBe(false);
     expect(authorize(blocked, 'create', object('boundary_log').withOwner('alice'))).toBe(true);
