@@ -167,6 +167,20 @@ describe('buildSubject', () => {
     await expect(subjectFromApiKey(store, expired)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it('reads an allow-list entry with an empty id: creates of that type, no existing row', async () => {
+    const key = {
+      userId: alice.id,
+      scopes: ['coder:all'],
+      allowList: ['workspace:'],
+      expiresAt: new Date(Date.now() + 3_600_000),
+    };
+    const subject = await subjectFromApiKey(store, key);
+    const fresh = { type: 'workspace', owner: alice.id, org: acme.id } as const;
+    expect(authorize(subject, 'create', fresh)).toBe(true);
+    expect(authorize(subject, 'read', { ...fresh, id: 'ws-1' })).toBe(false);
+    expect(authorize(subject, 'create', { type: 'template', org: acme.id })).toBe(false);
+  });
+
   it('is for system actors only: an ordinary user cannot load roles', async () => {
     const asAlice = store.as(await buildSubject(store, alice.id));
     await expect(asAlice.getUserRoles({ userId: alice.id })).rejects.toBeInstanceOf(ForbiddenError);
