@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerDaemons, provisionerJobs, provisionerJobType } from '../schema/index.ts';
@@ -42,7 +42,7 @@ export function provisionersQueries(db: Database) {
 
     /**
      * Hands the oldest pending job of the org for one of `provisioners` to `workerId` and marks it
-     * running; `null` when none waits. Concurrent daemons never get the same job (SKIP LOCKED).
+     * running; `null` when none waits, or when `workerId` is not a daemon of that org. Concurrent daemons never get the same job (SKIP LOCKED).
      */
     acquireProvisionerJob: defineQuery(
       z.object({
@@ -72,7 +72,23 @@ export function provisionersQueries(db: Database) {
             startedAt: sql`now()`,
             updatedAt: sql`now()`,
           })
-          .where(sql`${provisionerJobs.id} = (${next})`)
+          .where(
+            and(
+              sql`${provisionerJobs.id} = (${next})`,
+              // The worker must be a daemon of the job's org: any other id acquires nothing.
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(provisionerDaemons)
+                  .where(
+                    and(
+                      eq(provisionerDaemons.id, input.workerId),
+                      eq(provisionerDaemons.organizationId, input.organizationId),
+                    ),
+                  ),
+              ),
+            ),
+          )
           .returning();
         return rows[0] ?? null;
       },
