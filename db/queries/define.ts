@@ -1,10 +1,15 @@
 import { and, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { type CallBounds, runBounded } from '../bounded-call.ts';
 import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import { BOUNDS, text } from './bounds.ts';
 
-/** The second argument of every list and count method: an extra condition ANDed into the WHERE. */
-export interface ListOptions {
+/**
+ * The second argument of every store method: `signal` and `timeoutMs` bound the call (the query
+ * and the wait for a connection; `CancelledError` / `TimeoutError`, nothing written); list, count
+ * and guarded write methods also take `where`.
+ */
+export interface ListOptions extends CallBounds {
   /** Pushed in by the authorization layer; refers to the columns of the method's filter table. */
   readonly where?: SQL | undefined;
 }
@@ -63,11 +68,13 @@ function withSchema<F extends object>(method: F, schema: z.ZodType): F {
 export function defineQuery<S extends z.ZodType, R>(
   schema: S,
   run: (input: z.output<S>) => Promise<R>,
-): (input: z.input<S>) => Promise<R> {
-  return withSchema(async (input: z.input<S>) => {
+): (input: z.input<S>, ...bounds: [CallBounds?]) => Promise<R> {
+  // The bounds are a rest parameter so the method's arity stays 1: arity 2 marks the methods that
+  // take `where` (LIST_FILTER_TABLES is checked against it).
+  return withSchema(async (input: z.input<S>, ...[bounds]: [CallBounds?]) => {
     const parsed = parseOnce(schema, input);
     try {
-      return await run(parsed);
+      return bounds === undefined ? await run(parsed) : await runBounded(bounds, () => run(parsed));
     } catch (error) {
       throw translateDbError(error);
     }
@@ -82,7 +89,8 @@ export function defineList<S extends z.ZodType, R>(
   return withSchema(async (input: z.input<S>, options?: ListOptions) => {
     const parsed = parseOnce(schema, input);
     try {
-      return await run(parsed, options?.where);
+      if (options === undefined) return await run(parsed, undefined);
+      return await runBounded(options, () => run(parsed, options.where));
     } catch (error) {
       throw translateDbError(error);
     }

@@ -1,0 +1,188 @@
+import type { ReservedSql, Sql } from 'postgres';
+import { type Cancellable, trackCancellable } from './bounded-call.ts';
+import { assertOutsideOwnTransaction, runInTransactionScope } from './transaction-scope.ts';
+
+// The slice of a postgres.js query and client this guard uses.
+type Query = Promise<unknown> & Cancellable & { values(): Query };
+type Unsafe = (query: string, params?: unknown[], options?: object) => Query;
+interface PooledConnection {
+  onclose: ((error: unknown) => void) | null;
+}
+
+const GUARDED = Symbol.for('dbauthz.guarded-client');
+
+/** A query that fails at once with the driver's "connection closed" error, never touching a socket. */
+function closedQuery(cause: unknown): Query {
+  const error = Object.assign(new Error('the transaction connection was closed'), {
+    code: 'CONNECTION_CLOSED',
+    cause,
+  });
+  const query = Promise.reject(error) as Query;
+  query.values = () => query;
+  query.cancel = () => undefined;
+  return query;
+}
+
+/** Waits for a pooled connection, giving up (57014) when the bounded call around it is stopped. */
+async function reserve(client: Sql): Promise<ReservedSql> {
+  const reserving = client.reserve();
+  let stopped = false;
+  const stop = new Promise<never>((_, reject) => {
+    trackCancellable({
+      cancel() {
+        stopped = true;
+        const message = 'canceling: no connection was free before the call was stopped';
+        reject(Object.assign(new Error(message), { code: '57014' }));
+      },
+    });
+  });
+  try {
+    return await Promise.race([reserving, stop]);
+  } catch (error) {
+    // The reservation may still arrive: hand it straight back to the pool.
+    if (stopped) reserving.then((connection) => connection.release()).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * One transaction on a reserved connection. It watches the connection itself: once PostgreSQL or
+ * the network closes it, nothing more is written to it (postgres.js 3.4.9 would write to the
+ * dead socket: an uncaught TypeError, and the connection never answers again) and it is never
+ * handed back to the pool by us (the pool reconnects it on its own).
+ */
+async function runTransaction<T>(
+  client: Sql,
+  root: object,
+  mode: string,
+  fn: (tx: Sql) => T | Promise<T>,
+): Promise<T> {
+  const conn = await reserve(client);
+  const raw = conn.unsafe.bind(conn) as unknown as Unsafe;
+  let connection: PooledConnection | undefined;
+  let closed: unknown;
+  let onClosed: (error: unknown) => void = () => {};
+  const closing = new Promise<never>((_, reject) => {
+    onClosed = reject;
+  });
+  closing.catch(() => {}); // observed through the races below
+  const watch = (c: PooledConnection) => {
+    connection = c;
+    c.onclose = (error) => {
+      closed = error ?? new Error('connection closed');
+      onClosed(closed);
+    };
+    return true; // keep postgres.js's own "ready for more" answer
+  };
+  const control = (text: string, options: object = {}): Promise<unknown> =>
+    closed === undefined ? Promise.race([raw(text, [], options), closing]) : closedQuery(closed);
+  const release = () => {
+    if (connection !== undefined) connection.onclose = null;
+    conn.release();
+  };
+  const abandon = async () => {
+    if (closed !== undefined) return; // PostgreSQL rolled back when the session ended
+    try {
+      await control('ROLLBACK');
+      release();
+    } catch {
+      // The connection failed while rolling back: the pool reconnects it; we never reuse it.
+    }
+  };
+
+  const run: Unsafe = (...args) => {
+    if (closed !== undefined) return closedQuery(closed);
+    const query = raw(...args);
+    trackCancellable(query);
+    return query;
+  };
+  let savepoints = 0;
+  const savepoint = async <R>(inner: (tx: Sql) => R | Promise<R>): Promise<R> => {
+    const name = `dbauthz_sp_${++savepoints}`;
+    await run(`SAVEPOINT ${name}`);
+    try {
+      const result = await inner(handle);
+      await run(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      if (closed === undefined) await control(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+      throw error;
+    }
+  };
+  const handle = new Proxy(conn, {
+    get(target, prop) {
+      if (prop === 'unsafe') return run;
+      if (prop === 'savepoint') return savepoint;
+      if (prop === 'begin' || prop === 'reserve' || prop === 'release') {
+        return () => {
+          throw new Error(`${String(prop)}() is not available on a transaction`);
+        };
+      }
+      return Reflect.get(target, prop);
+    },
+  }) as unknown as Sql;
+
+  try {
+    const begin = raw(`BEGIN ${mode}`.trim(), [], { onexecute: watch });
+    trackCancellable(begin);
+    await Promise.race([begin, closing]);
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+  let result: T;
+  try {
+    result = await Promise.race([runInTransactionScope(root, () => fn(handle)), closing]);
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+  try {
+    await control('COMMIT'); // never cancelled: it either lands or fails on its own
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+  release();
+  return result;
+}
+
+/**
+ * Guards a postgres.js client for the stores: queries of a bounded call can be cancelled, the outer
+ * client refuses work inside its own transaction (`outer_store_in_transaction`), and transactions
+ * run on a reserved connection that is never written to once closed (see `docs/faults.md`).
+ */
+export function guardClient(client: Sql): Sql {
+  if ((client as unknown as Record<symbol, unknown>)[GUARDED] === true) return client;
+  const target = client as unknown as { unsafe: Unsafe };
+  const unsafe: Unsafe = (...args) => {
+    assertOutsideOwnTransaction(root);
+    const query = target.unsafe(...args);
+    trackCancellable(query);
+    return query;
+  };
+  const begin = <T>(
+    modeOrFn: string | ((tx: Sql) => T),
+    maybeFn?: (tx: Sql) => T,
+  ): Promise<Awaited<T>> => {
+    assertOutsideOwnTransaction(root);
+    const fn = typeof modeOrFn === 'function' ? modeOrFn : maybeFn;
+    if (fn === undefined) throw new TypeError('begin(fn): a callback is required');
+    const mode = typeof modeOrFn === 'string' ? modeOrFn.replace(/[^a-z ]/gi, '') : '';
+    return runTransaction(client, root, mode, fn) as Promise<Awaited<T>>;
+  };
+  const reserveGuarded = () => {
+    assertOutsideOwnTransaction(root);
+    return client.reserve();
+  };
+  const root: Sql = new Proxy(client, {
+    get(base, prop) {
+      if (prop === GUARDED) return true;
+      if (prop === 'unsafe') return unsafe;
+      if (prop === 'begin') return begin;
+      if (prop === 'reserve') return reserveGuarded;
+      return Reflect.get(base, prop);
+    },
+  });
+  return root;
+}
