@@ -89,11 +89,15 @@ export const workspacesMethods = {
   claimPrebuiltWorkspace: orderedChecks(
     async (input: { id: string; newOwnerId: string }, ctx: Ctx) => {
       const prebuild = await fetchWorkspace(ctx, input.id, 'create');
+      const owner = {
+        type: 'workspace',
+        owner: input.newOwnerId,
+        org: prebuild.organizationId,
+      } as const;
+      // The orchestrator never hands a prebuild over: only the claiming user does.
+      if (ctx.actor.id === PREBUILDS_USER_ID) requireMatch(ctx, false, 'create', owner);
       return [
-        {
-          action: 'create',
-          target: { type: 'workspace', owner: input.newOwnerId, org: prebuild.organizationId },
-        },
+        { action: 'create', target: owner },
         { action: 'use', target: await usableTemplate(prebuild.templateId, ctx) },
       ];
     },
