@@ -8,7 +8,7 @@ const conditions = ['source', 'module', 'node', 'development|production'];
 // testcontainers, or embedded) and migrates a template database that each test file clones.
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
