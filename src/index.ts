@@ -3,12 +3,18 @@
 
 // The database: schema-aware drizzle database, raw (unauthorized) store, migrations, row types.
 export { createDatabase, type Database } from '../db/database.ts';
+export type { CallBounds } from '../db/bounded-call.ts';
 export {
+  CancelledError,
   DbError,
   type DbErrorCode,
   ForeignKeyViolationError,
   InvalidInputError,
   NotFoundError,
+  OuterStoreInTransactionError,
+  SerializationFailureError,
+  TimeoutError,
+  UnavailableError,
   UniqueViolationError,
 } from '../db/errors.ts';
 export { MIGRATIONS_FOLDER, type MigrationResult, migrate } from '../db/migrate.ts';
@@ -21,6 +27,8 @@ export {
   WORKSPACE_STATUSES,
   type WorkspaceStatus,
 } from '../db/queries/index.ts';
+export { DEFAULT_TX_RETRIES, type TxOptions } from '../db/run-transaction.ts';
+export { runOutsideTransaction } from '../db/transaction-scope.ts';
 export type * from '../db/types.ts';
 // The authorized store: actor binding, system actors, decisions hook.
 export { runAs, scopedActor } from './dbauthz/actor-scope.ts';
