@@ -43,7 +43,10 @@ import { callStore } from '../support/verify/store-calls.ts';
 // is rolled back, and the raw store must accept the same input first, so a refusal is the
 // authorization layer's and never a bad input's.
 
-/** What each actor may call on these rows; every other method must refuse it. */
+/**
+ * What each actor may call on these rows (its job, plus the reads its grants in the README table
+ * allow); every other method must refuse it. A change here is a change of an actor's power.
+ */
 const jobs: Record<SystemActorName, readonly string[]> = {
   asSystemRestricted: [
     'countApiKeysByUser',

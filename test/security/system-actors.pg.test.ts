@@ -8,6 +8,7 @@ import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createAgentPlacement,
   createBoundaryLog,
+  createBoundarySession,
   createBuild,
   createConnectionLog,
   createMember,
@@ -174,6 +175,16 @@ describe('asDBPurge deletes old rows and reads nothing', () => {
     const cutoff = new Date('2021-01-01T00:00:00Z');
     expect(await purge.deleteBoundaryLogsOlderThan({ before: cutoff })).toBe(1);
     expect(await purge.deleteConnectionLogsOlderThan({ before: cutoff })).toBe(1);
+  });
+
+  it('purges old boundary sessions, which no other system actor may', async () => {
+    await createBoundarySession(database.db, await createAgentPlacement(database.db));
+    const later = { before: new Date(Date.now() + 86_400_000) };
+    for (const other of [store.asSystemRestricted(), store.asBoundaryUsageTracker()]) {
+      await expectForbidden(other.deleteBoundarySessionsOlderThan(later));
+    }
+    expect(await store.asDBPurge().deleteBoundarySessionsOlderThan(later)).toBeGreaterThan(0);
+    expect(await store.asDBPurge().deleteBoundarySessionsOlderThan(later)).toBe(0);
   });
 });
 
