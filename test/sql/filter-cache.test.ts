@@ -182,14 +182,18 @@ function workspaceSql(authorizer: Authorizer, subject: Subject) {
 }
 
 describe('workspaceFilter over cached filters', () => {
-  it('emits one condition, without the dormant split, when both types have the same predicate', () => {
+  it("splits a member's filter: live rows by owner or ACL, dormant rows by owner only (no ACL)", () => {
+    const live =
+      '("workspaces"."organization_id" = $1 and ("workspaces"."owner_id" = $2 or ' +
+      'coalesce(("workspaces"."user_acl" -> $3::text) ?| $4::text[], false) or ' +
+      'coalesce(("workspaces"."group_acl" -> $5::text) ?| $6::text[] or ' +
+      '("workspaces"."group_acl" -> "workspaces"."organization_id"::text) ?| $7::text[], false)))';
+    const dormant = '("workspaces"."organization_id" = $8 and "workspaces"."owner_id" = $9)';
     expect(workspaceSql(createAuthorizer(), member())).toEqual({
       sql:
-        '("workspaces"."organization_id" = $1 and ("workspaces"."owner_id" = $2 or ' +
-        'coalesce(("workspaces"."user_acl" -> $3::text) ?| $4::text[], false) or ' +
-        'coalesce(("workspaces"."group_acl" -> $5::text) ?| $6::text[] or ' +
-        '("workspaces"."group_acl" -> "workspaces"."organization_id"::text) ?| $7::text[], false)))',
-      params: [ORG, ALICE, ALICE, ['read', '*'], GROUP, ['read', '*'], ['read', '*']],
+        `(("workspaces"."dormant_at" is null and ${live}) or ` +
+        `("workspaces"."dormant_at" is not null and ${dormant}))`,
+      params: [ORG, ALICE, ALICE, ['read', '*'], GROUP, ['read', '*'], ['read', '*'], ORG, ALICE],
     });
   });
 

@@ -166,7 +166,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     object: (row, input, world) => {
       const id = String(input.groupId);
       const organizationId = world.groups.find((g) => g.id === id)?.organizationId ?? id;
-      return groupMemberObject({ id, organizationId }, String(row.userId));
+      return groupMemberObject({ organizationId }, String(row.userId));
     },
   },
   {
