@@ -55,10 +55,14 @@ async function answers(url: string): Promise<number> {
   }
 }
 
-/** Spawns `script` with `env`, resolving with the child and the first line it prints (the URL). */
+/**
+ * Spawns node with tsx's loader on `args` and `env`, resolving once its stdout has a line matching
+ * `ready` (by default the first line), with that line.
+ */
 function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv,
+  ready: RegExp = /.+/,
 ): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // node itself with tsx's loader (the tsx binary is a wrapper process that relays signals)
@@ -74,8 +78,8 @@ function spawnServer(
     let err = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line !== undefined) resolve({ child, url: line });
+      const line = out.split('\n').find((l, i, all) => i < all.length - 1 && ready.test(l));
+      if (line !== undefined) resolve({ child, url: line });
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -94,36 +98,43 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: str
 
 const clusters = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('dbauthz-pg-'));
 
-describe.skipIf(!isRoot)('as root, with the clone in a directory only root can enter', () => {
-  it('runs the server as another account from binaries and a data directory it can reach', async () => {
-    const user = serverUser();
-    if (user === undefined) throw new Error('unreachable: we are root');
-    const real = await embeddedBinaries();
-    const clone = scratchDir(0o700); // like `mktemp -d` or /root/...
-    const packageDir = join(clone, 'node_modules', ...embeddedPackageName().split('/'));
-    mkdirSync(join(packageDir, '..'), { recursive: true });
-    symlinkSync(join(real.postgres, '../../..'), packageDir);
-    const privateTmp = join(clone, 'tmp');
-    mkdirSync(privateTmp);
-    const inClone = {
-      initdb: join(packageDir, 'native/bin/initdb'),
-      postgres: join(packageDir, 'native/bin/postgres'),
-    };
+describe.skipIf(!isRoot)(
+  'as root, with the clone in a directory only root can enter',
+  { timeout: 120_000 },
+  () => {
+    it('runs the server as another account from binaries and a data directory it can reach', async () => {
+      const user = serverUser();
+      if (user === undefined) throw new Error('unreachable: we are root');
+      const real = await embeddedBinaries();
+      const clone = scratchDir(0o700); // like `mktemp -d` or /root/...
+      const packageDir = join(clone, 'node_modules', ...embeddedPackageName().split('/'));
+      mkdirSync(join(packageDir, '..'), { recursive: true });
+      symlinkSync(join(real.postgres, '../../..'), packageDir);
+      const privateTmp = join(clone, 'tmp');
+      mkdirSync(privateTmp);
+      const inClone = {
+        initdb: join(packageDir, 'native/bin/initdb'),
+        postgres: join(packageDir, 'native/bin/postgres'),
+      };
 
-    const server: PostgresServer = await startEmbeddedPostgres({
-      binaries: inClone,
-      baseDir: privateTmp,
+      const server: PostgresServer = await startEmbeddedPostgres({
+        binaries: inClone,
+        baseDir: privateTmp,
+      });
+      cleanups.push(() => server.stop());
+      const dataDir = await setting(server.url, 'data_directory');
+      expect(dataDir.startsWith(clone)).toBe(false); // the cluster went where the account can reach
+      expect(readdirSync(privateTmp)).toEqual([]);
+      await server.stop();
+      expect(existsSync(dataDir)).toBe(false);
     });
-    cleanups.push(() => server.stop());
-    const dataDir = await setting(server.url, 'data_directory');
-    expect(dataDir.startsWith(clone)).toBe(false); // the cluster went where the account can reach
-    expect(readdirSync(privateTmp)).toEqual([]);
-    await server.stop();
-    expect(existsSync(dataDir)).toBe(false);
-  });
-});
+  },
+);
 
-describe('stopping with SIGTERM removes the embedded cluster directory', () => {
+// Each starts a server (and the demo seeds a deployment): slow on a busy machine.
+describe('stopping with SIGTERM removes the embedded cluster directory', {
+  timeout: 120_000,
+}, () => {
   it('for scripts/postgres/serve.ts, which then exits 0', async () => {
     const tmp = scratchDir(0o755);
     const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
@@ -147,6 +158,22 @@ describe('stopping with SIGTERM removes the embedded cluster directory', () => {
     expect(clusters(tmp)).toHaveLength(1);
     child.kill('SIGTERM');
     expect(await exited(child)).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(clusters(tmp)).toEqual([]);
+  });
+
+  it('for npm start -- --keep (the demo keeping its server), which then exits 0', async () => {
+    const tmp = scratchDir(0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
+    delete env.DATABASE_URL; // the demo would use it instead of starting a server
+    delete env.DOCKER_HOST;
+    const { child } = await spawnServer(
+      ['src/cli/main.ts', 'demo', '--keep'],
+      env,
+      /^The embedded server keeps running until/,
+    );
+    expect(clusters(tmp)).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toEqual({ code: 0, signal: null });
     expect(clusters(tmp)).toEqual([]);
   });
 });
