@@ -6,15 +6,21 @@ import { existsSync } from 'node:fs';
 const sources = new URL('../src/cli/main.ts', import.meta.url);
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
 
+/** tsx's loader API when it is installed (a clone with dev dependencies), else undefined. */
+async function tsxLoader() {
+  try {
+    return await import('tsx/esm/api');
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
 async function loadCli() {
-  if (existsSync(sources)) {
-    try {
-      const { register } = await import('tsx/esm/api');
-      register();
-      return await import(sources.href);
-    } catch (error) {
-      if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !existsSync(compiled)) throw error;
-    }
+  const tsx = existsSync(sources) ? await tsxLoader() : undefined;
+  if (tsx !== undefined) {
+    tsx.register();
+    return import(sources.href);
   }
   return import(compiled.href);
 }
