@@ -1,0 +1,60 @@
+// package.json describes an installable package: every entry has types, import and source
+// conditions that agree with each other, the app's own postgres and drizzle-orm are peers, and
+// the files list ships the build, the migrations and the command but no tests or sources.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, string | { source: string; types: string; import: string }>;
+  files: string[];
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  license: string;
+};
+
+describe('package.json', () => {
+  it('gives every code entry source, types and import conditions for the same module', () => {
+    const entries = Object.entries(manifest.exports).filter(([key]) => key !== './package.json');
+    expect(entries.map(([key]) => key)).toEqual(['.', './rbac', './schema']);
+    for (const [key, target] of entries) {
+      if (typeof target === 'string') throw new Error(`${key} has no conditions`);
+      expect(Object.keys(target), key).toEqual(['source', 'types', 'import']); // source first
+      expect(existsSync(join(root, target.source)), target.source).toBe(true);
+      const compiled = target.source.replace(/^\.\//, './dist/').replace(/\.ts$/, '');
+      expect(target.import).toBe(`${compiled}.js`);
+      expect(target.types).toBe(`${compiled}.d.ts`);
+    }
+  });
+
+  it('makes postgres and drizzle-orm peers (kept as dev dependencies for the repository)', () => {
+    for (const name of ['postgres', 'drizzle-orm']) {
+      expect(manifest.peerDependencies[name], name).toBeDefined();
+      expect(manifest.devDependencies[name], name).toBeDefined();
+      expect(manifest.dependencies[name], name).toBeUndefined();
+    }
+    expect(Object.keys(manifest.dependencies)).toEqual(['zod']);
+  });
+
+  it('ships the build, the migrations and the command, and no tests, sources or benchmarks', () => {
+    expect(manifest.files).toEqual(
+      expect.arrayContaining(['bin/', 'dist/src/', 'dist/db/', 'db/migrations/']),
+    );
+    const shipped = manifest.files.join(' ');
+    expect(shipped).not.toMatch(/(^| )(test|bench|examples|src|scripts|\.ci)\//);
+    expect(existsSync(join(root, 'LICENSE'))).toBe(true);
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toContain(`${manifest.license} License`);
+  });
+
+  it('runs the command from compiled code when installed, never requiring tsx', () => {
+    const bin = readFileSync(join(root, manifest.bin.dbauthz ?? ''), 'utf8');
+    expect(bin).toContain("'../dist/src/cli/main.js'");
+    expect(bin).toMatch(/ERR_MODULE_NOT_FOUND/); // tsx is optional: only inside a clone
+    expect(manifest.scripts.prepack).toBe('npm run build');
+    expect(manifest.scripts.test).toBe('vitest run');
+  });
+});
