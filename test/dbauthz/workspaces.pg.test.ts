@@ -124,8 +124,12 @@ describe('sharing and updating', () => {
     const asAlice = world.store.as(world.subject('alice'));
     const id = ws['b-shared-alice']!.id;
     await denied(
-      asAlice.updateWorkspaceAcl({ id, userAcl: {}, groupAcl: { [world.acme.id]: ['*'] } }),
+      asAlice.updateWorkspaceAcl({ id, userAcl: {}, groupAcl: { [world.acme.id]: ['read'] } }),
     );
+    // A wildcard is never a workspace ACL entry: refused from the input alone, for anyone.
+    await expect(
+      asAlice.updateWorkspaceAcl({ id, userAcl: {}, groupAcl: { [world.acme.id]: ['*'] } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     await denied(asAlice.updateWorkspace({ id, name: 'hijacked' }));
     expect(await world.raw.getWorkspaceById({ id })).toMatchObject({
       name: 'b-shared-alice',

@@ -10,13 +10,12 @@ import { groupObject } from '../objects/group.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
 import { filteredCountOf, filteredListOf } from '../wrappers/filtered-list-of.ts';
+import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
-const groupById = (raw: RawStore, input: { id: string }) => raw.getGroupById({ id: input.id });
 const groupOfMember = (raw: RawStore, input: { groupId: string }) =>
   raw.getGroupById({ id: input.groupId });
 
@@ -44,8 +43,9 @@ export const groupsMethods = {
     type: 'group',
     org: input.organizationId,
   })),
-  updateGroup: fetchThenMutate(groupById, 'update', groupObject),
-  deleteGroup: fetchThenMutate(groupById, 'delete', groupObject),
+  /** Guarded writes: the actor's filter rides in the statement that writes the group. */
+  updateGroup: guardedWrite('update', rowGuard('update', 'group', groupColumns)),
+  deleteGroup: guardedWrite('delete', rowGuard('delete', 'group', groupColumns)),
   /**
    * Membership changes are `group` update (as Coder). A new member must be a member of the
    * group's org (else `InvalidInputError` on `userId`, after the check: only a caller who may
@@ -71,7 +71,8 @@ export const groupsMethods = {
     }
     return call(input);
   }),
-  deleteGroupMember: fetchThenMutate(groupOfMember, 'update', groupObject),
+  /** `update` on the group, decided in the DELETE (guarded through the member's group row). */
+  deleteGroupMember: guardedWrite('update', rowGuard('update', 'group', groupColumns)),
   listGroupMembers: filteredListOf(membersFilter),
   countGroupMembers: filteredCountOf(membersFilter),
   /**

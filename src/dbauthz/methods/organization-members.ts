@@ -1,4 +1,7 @@
 import type { RawStore } from '../../../db/queries/index.ts';
+import { organizationMembers } from '../../../db/schema/index.ts';
+import { filterAnd } from '../../sql/combine-filters.ts';
+import type { CallContext } from '../call-context.ts';
 import { organizationMemberColumns } from '../columns/organization-members.ts';
 import { organizationMemberObject } from '../objects/organization-member.ts';
 import { requireMatch } from '../objects/require-match.ts';
@@ -6,14 +9,23 @@ import { userObject } from '../objects/user.ts';
 import { PREBUILDS_USER_ID, SYSTEM_ACTOR_ID } from '../system-actors/system-actors.ts';
 import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
 import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
+import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
+import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 type In<K extends keyof RawStore> = InputOf<RawStore, K>;
 type Out<K extends keyof RawStore> = OutputOf<RawStore, K>;
+
+/** A membership write's guard: the actor's `action` filter, and the roles still those it read. */
+const rolesGuard = (ctx: CallContext<RawStore>, action: 'read' | 'delete', roles: string[]) =>
+  filterAnd(
+    ctx.filter(action, 'organization_member', organizationMemberColumns),
+    sameRoleSet(organizationMembers.roles, roles),
+  );
 
 const memberByKey = (raw: RawStore, input: { organizationId: string; userId: string }) =>
   raw.getOrganizationMember(input);
@@ -61,12 +73,14 @@ export const organizationMembersMethods = {
     const member = await ctx.fetch(memberByKey(ctx.raw, input), 'delete');
     ctx.authorize('delete', organizationMemberObject(member));
     await authorizeOrgRoleChange(ctx, member.organizationId, member.roles, []);
-    return call(input);
+    return casWrite(rolesGuard(ctx, 'delete', member.roles), call, input);
   }),
   /**
-   * Read the membership (it is returned), then ONLY THE DELTA: `assign`/`unassign` on
-   * `assign_org_role` in that org and the assignability table for each added or removed role;
-   * unknown added names are rejected. Roles kept unchanged are never checked.
+   * Read the membership, then the change: `assign`/`unassign` on `assign_org_role` in that org and
+   * the assignability table for each added or removed role (a write that changes nothing is
+   * checked as assigning every role it writes); unknown added names are rejected. The write
+   * compares-and-sets the roles read, under the `read` filter: changed meanwhile (a concurrent
+   * revoke, say), it writes nothing and fails with `serialization_failure`.
    */
   updateOrganizationMemberRoles: custom<
     RawStore,
@@ -77,7 +91,7 @@ export const organizationMembersMethods = {
     const member = await ctx.fetch(ctx.raw.getOrganizationMember(input), 'read');
     ctx.authorize('read', organizationMemberObject(member));
     await authorizeOrgRoleChange(ctx, member.organizationId, member.roles, wanted);
-    return call(input);
+    return casWrite(rolesGuard(ctx, 'read', member.roles), call, input);
   }),
   /**
    * A user's memberships in every org: for system actors (site `organization_member` read) or

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { RawStore } from '../../../db/queries/index.ts';
+import { organizations } from '../../../db/schema/index.ts';
+import { filterAnd } from '../../sql/combine-filters.ts';
 import { organizationColumns } from '../columns/organizations.ts';
 import { organizationObject } from '../objects/organization.ts';
 import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
 import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
+import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
+import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The target organization of a write, fetched by the input's `id`. */
 const orgById = (raw: RawStore, input: { id: string }) => raw.getOrganizationById({ id: input.id });
@@ -43,9 +47,11 @@ export const organizationsMethods = {
   }),
   /**
    * `update` on the org (read first). Every member holds the org's `defaultOrgMemberRoles`, so
-   * changing them is an org role assignment: the delta is checked like a member's role change
-   * (`assign`/`unassign` on `assign_org_role` in the org, the assignability table per role;
-   * unknown added names are `InvalidInputError` on `defaultOrgMemberRoles`).
+   * changing them is an org role assignment: checked like a member's role change (`assign` /
+   * `unassign` on `assign_org_role` in the org, the assignability table per role; unknown added
+   * names are `InvalidInputError` on `defaultOrgMemberRoles`). The write carries the `update`
+   * filter and compares-and-sets the defaults it read: changed meanwhile, it writes nothing and
+   * fails with `serialization_failure`.
    */
   updateOrganization: custom<
     RawStore,
@@ -67,7 +73,15 @@ export const organizationsMethods = {
         'defaultOrgMemberRoles',
       );
     }
-    return call(input);
+    const guard = filterAnd(
+      ctx.filter('update', 'organization', organizationColumns),
+      sameRoleSet(organizations.defaultOrgMemberRoles, org.defaultOrgMemberRoles),
+    );
+    return casWrite(guard, call, input);
   }),
-  deleteOrganization: fetchThenMutate(orgById, 'delete', organizationObject),
+  /** Guarded `delete`: decided in the UPDATE that soft-deletes. */
+  deleteOrganization: guardedWrite(
+    'delete',
+    rowGuard('delete', 'organization', organizationColumns),
+  ),
 } satisfies Declarations<RawStore>;

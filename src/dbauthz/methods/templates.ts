@@ -1,23 +1,20 @@
 import type { RawStore } from '../../../db/queries/index.ts';
+import type { Action } from '../../rbac/catalogue.ts';
+import { filterAnd } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
 import { templateColumns } from '../columns/templates.ts';
-import { aclGrantedActions } from '../objects/acl-grants.ts';
+import { type AclInput, aclGrantedActions } from '../objects/acl-grants.ts';
 import { requireActorAttribution } from '../objects/require-actor.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
+import { guardedWrite, rowGuard, runGuarded } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type UpdateMeta = RawStore['updateTemplateMeta'];
 type InsertTemplate = Parameters<RawStore['insertTemplate']>;
-type UpdateAcl = RawStore['updateTemplateAcl'];
-
-/** The target template of a write, fetched by the input's `id` (a deleted one fails in the write). */
-const templateById = (raw: RawStore, input: { id: string }) =>
-  raw.getTemplateById({ id: input.id });
 
 /**
  * Authorization of the `templates` area (domain.md: templates). Lists are filtered in SQL with the
@@ -61,41 +58,37 @@ export const templatesMethods = {
   countTemplates: filteredCount('read', 'template', templateColumns),
   listTemplatesUsingFile: filteredList('read', 'template', templateColumns),
   /**
-   * `update` on the template; a new `activeVersionId` must then be a version of THIS template
-   * (looked up; a missing one or one of another template is a `ForbiddenError`).
+   * `update` on the template, decided in the UPDATE (guarded). A new `activeVersionId` must be a
+   * version of THIS template (looked up first: a version never changes template, so the lookup
+   * cannot go stale; a missing one or one of another template is a `ForbiddenError`).
    */
   updateTemplateMeta: custom<RawStore, Parameters<UpdateMeta>[0], Awaited<ReturnType<UpdateMeta>>>(
     async (ctx: CallContext<RawStore>, call, input) => {
-      const template = await ctx.fetch(templateById(ctx.raw, input), 'update');
-      ctx.authorize('update', templateObject(template));
       if (input.activeVersionId !== undefined) {
         const version = await ctx.fetch(
           ctx.raw.getTemplateVersionById({ id: input.activeVersionId }),
           'update',
         );
-        requireMatch(ctx, version.templateId === template.id, 'update', {
+        requireMatch(ctx, version.templateId === input.id, 'update', {
           templateVersionId: version.id,
           templateId: version.templateId,
-          expectedTemplateId: template.id,
+          expectedTemplateId: input.id,
         });
       }
-      return call(input);
+      const guard = ctx.filter('update', 'template', templateColumns);
+      return runGuarded(ctx as CallContext<unknown>, 'update', guard, call, input);
     },
   ),
   /**
-   * `create` on the template, then each granted action on it: a writer hands out only what it
-   * holds itself (as `updateWorkspaceAcl`). Only template actions are accepted (else
-   * `invalid_input`, after the `create` check); `*` stands for every template action.
+   * `create` on the template and each granted action on it, all decided in the UPDATE (guarded):
+   * a writer hands out only what it holds itself (as `updateWorkspaceAcl`). Only template actions
+   * are accepted (else `invalid_input`, from the input alone); `*` stands for every one of them.
    */
-  updateTemplateAcl: custom<RawStore, Parameters<UpdateAcl>[0], Awaited<ReturnType<UpdateAcl>>>(
-    async (ctx: CallContext<RawStore>, call, input) => {
-      const object = templateObject(await ctx.fetch(templateById(ctx.raw, input), 'create'));
-      ctx.authorize('create', object);
-      for (const action of aclGrantedActions('template', input, true)) {
-        ctx.authorize(action, object);
-      }
-      return call(input);
-    },
-  ),
-  softDeleteTemplate: fetchThenMutate(templateById, 'delete', templateObject),
+  updateTemplateAcl: guardedWrite('create', (input: AclInput, ctx: CallContext<RawStore>) => {
+    const granted = aclGrantedActions('template', input, true).filter((a) => a !== 'create');
+    const actions: Action[] = ['create', ...granted];
+    return filterAnd(...actions.map((a) => ctx.filter(a, 'template', templateColumns)));
+  }),
+  /** Guarded `delete`: decided in the UPDATE that soft-deletes. */
+  softDeleteTemplate: guardedWrite('delete', rowGuard('delete', 'template', templateColumns)),
 } satisfies Declarations<RawStore>;

@@ -47,18 +47,18 @@ export const groupsSpecs: SpecRow[] = [
   {
     method: 'updateGroup',
     input: { id: group.id, displayName: 'Developers' },
-    rawAnswers: { getGroupById: group, updateGroup: group },
-    checks: [{ action: 'update', object: groupObject }],
+    rawAnswers: { updateGroup: group },
+    checks: [{ action: 'update', filter: 'group' }],
     returns: group,
-    rawCalls: ['getGroupById', 'updateGroup'],
+    rawCalls: ['updateGroup'],
   },
   {
     method: 'deleteGroup',
     input: { id: group.id },
-    rawAnswers: { getGroupById: group, deleteGroup: undefined },
-    checks: [{ action: 'delete', object: groupObject }],
+    rawAnswers: { deleteGroup: undefined },
+    checks: [{ action: 'delete', filter: 'group' }],
     returns: undefined,
-    rawCalls: ['getGroupById', 'deleteGroup'],
+    rawCalls: ['deleteGroup'],
   },
   {
     method: 'insertGroupMember',
@@ -87,10 +87,10 @@ export const groupsSpecs: SpecRow[] = [
   {
     method: 'deleteGroupMember',
     input: { groupId: group.id, userId: user.id },
-    rawAnswers: { getGroupById: group, deleteGroupMember: undefined },
-    checks: [{ action: 'update', object: groupObject }],
+    rawAnswers: { deleteGroupMember: undefined },
+    checks: [{ action: 'update', filter: 'group' }],
     returns: undefined,
-    rawCalls: ['getGroupById', 'deleteGroupMember'],
+    rawCalls: ['deleteGroupMember'],
   },
   {
     // The group is looked up for its org and ACL, then the member rows are filtered in SQL.

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -64,7 +65,11 @@ export const organizationMembersSpecs: SpecRow[] = [
       getOrganizationMember: { ...member, roles: [] },
       deleteOrganizationMember: undefined,
     },
-    checks: [{ action: 'delete', object: memberObject }],
+    // The delete compares-and-sets the (empty) roles read, under the delete filter.
+    checks: [
+      { action: 'delete', object: memberObject },
+      { action: 'delete', filter: 'organization_member' },
+    ],
     returns: undefined,
     rawCalls: ['getOrganizationMember', 'deleteOrganizationMember'],
   },
@@ -81,12 +86,46 @@ export const organizationMembersSpecs: SpecRow[] = [
     rawCalls: ['getOrganizationMember'],
   },
   {
-    // Keeping the same roles is no delta: only the read of the returned membership.
+    // Re-sending the roles read is checked as assigning them (refused: no role in the table).
     method: 'updateOrganizationMemberRoles',
     input: { ...key, roles: ['organization-auditor'] },
     rawAnswers: { getOrganizationMember: member, updateOrganizationMemberRoles: member },
-    checks: [{ action: 'read', object: memberObject }],
-    returns: member,
+    checks: [
+      { action: 'read', object: memberObject },
+      { action: 'assign', object: assignOrgRole },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getOrganizationMember'],
+  },
+  {
+    // A membership without roles given none writes nothing new: the read, then the compare-and-set
+    // write under the read filter.
+    method: 'updateOrganizationMemberRoles',
+    input: { ...key, roles: [] },
+    rawAnswers: {
+      getOrganizationMember: { ...member, roles: [] },
+      updateOrganizationMemberRoles: { ...member, roles: [] },
+    },
+    checks: [
+      { action: 'read', object: memberObject },
+      { action: 'read', filter: 'organization_member' },
+    ],
+    returns: { ...member, roles: [] },
+    rawCalls: ['getOrganizationMember', 'updateOrganizationMemberRoles'],
+  },
+  {
+    // The roles changed between the read and the write (a concurrent revoke): nothing written.
+    method: 'updateOrganizationMemberRoles',
+    input: { ...key, roles: [] },
+    rawAnswers: {
+      getOrganizationMember: { ...member, roles: [] },
+      updateOrganizationMemberRoles: new NotFoundError('organization member'),
+    },
+    checks: [
+      { action: 'read', object: memberObject },
+      { action: 'read', filter: 'organization_member' },
+    ],
+    rejects: 'serialization_failure',
     rawCalls: ['getOrganizationMember', 'updateOrganizationMemberRoles'],
   },
   {

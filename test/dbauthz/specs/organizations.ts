@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -47,17 +48,37 @@ export const organizationsSpecs: SpecRow[] = [
     method: 'updateOrganization',
     input: { id: org.id, displayName: 'Acme' },
     rawAnswers: { getOrganizationById: org, updateOrganization: org },
-    checks: [{ action: 'update', object: orgObject }],
+    // The write carries the update filter (and compares-and-sets the defaults read).
+    checks: [
+      { action: 'update', object: orgObject },
+      { action: 'update', filter: 'organization' },
+    ],
     returns: org,
     rawCalls: ['getOrganizationById', 'updateOrganization'],
   },
   {
-    // Unchanged defaults (`organization-member` is implied) are no assignment.
+    // Re-sending the defaults read (`organization-member` is implied) is checked as assigning
+    // them: the audit actor holds no role, so the table refuses.
     method: 'updateOrganization',
     input: { id: org.id, defaultOrgMemberRoles: ['organization-auditor', 'organization-member'] },
     rawAnswers: { getOrganizationById: orgWithDefaults, updateOrganization: orgWithDefaults },
-    checks: [{ action: 'update', object: orgObject }],
-    returns: orgWithDefaults,
+    checks: [
+      { action: 'update', object: orgObject },
+      { action: 'assign', object: assignOrgRole },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getOrganizationById'],
+  },
+  {
+    // The defaults changed between the read and the write: nothing written, retryable.
+    method: 'updateOrganization',
+    input: { id: org.id, displayName: 'Acme' },
+    rawAnswers: { getOrganizationById: org, updateOrganization: new NotFoundError('organization') },
+    checks: [
+      { action: 'update', object: orgObject },
+      { action: 'update', filter: 'organization' },
+    ],
+    rejects: 'serialization_failure',
     rawCalls: ['getOrganizationById', 'updateOrganization'],
   },
   {
@@ -86,9 +107,9 @@ export const organizationsSpecs: SpecRow[] = [
   {
     method: 'deleteOrganization',
     input: { id: org.id },
-    rawAnswers: { getOrganizationById: org, deleteOrganization: undefined },
-    checks: [{ action: 'delete', object: orgObject }],
+    rawAnswers: { deleteOrganization: undefined },
+    checks: [{ action: 'delete', filter: 'organization' }],
     returns: undefined,
-    rawCalls: ['getOrganizationById', 'deleteOrganization'],
+    rawCalls: ['deleteOrganization'],
   },
 ];
