@@ -17,7 +17,7 @@ export function filesQueries(db: Database, maxFileBytes: number = BOUNDS.DEFAULT
           .length(64)
           .regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest'),
         createdBy: id(),
-        mimetype: text('SHORT_TEXT_MAX').min(1),
+        mimetype: text('LINE_MAX').min(1),
         data: bytes(maxFileBytes),
       }),
       async (input): Promise<File> =>
