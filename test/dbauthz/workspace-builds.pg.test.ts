@@ -52,10 +52,14 @@ async function buildFor(ownerId: string, templateId: string, extra: Partial<Work
     templateId,
     ...extra,
   });
-  const input = async (transition: 'start' | 'stop' | 'delete', templateVersionId?: string) => {
+  const input = async (
+    transition: 'start' | 'stop' | 'delete',
+    templateVersionId?: string,
+    initiatorId = ownerId,
+  ) => {
     const job = await createProvisionerJob(database.db, {
       organizationId: world.acme.id,
-      initiatorId: ownerId,
+      initiatorId,
       type: 'workspace_build',
     });
     const template = await world.raw.getTemplateById({ id: templateId });
@@ -63,7 +67,7 @@ async function buildFor(ownerId: string, templateId: string, extra: Partial<Work
       workspaceId: workspace.id,
       templateVersionId: templateVersionId ?? template.activeVersionId!,
       transition,
-      initiatorId: ownerId,
+      initiatorId,
       jobId: job.id,
     };
   };
@@ -116,7 +120,7 @@ describe('build transitions', () => {
     await world.store.as(world.subject('alice')).insertWorkspaceBuild(await input('start'));
     // Another human builds under their own name (the initiator is the actor); autostart, a
     // system actor, names the owner.
-    const byOscar = { ...(await input('stop')), initiatorId: world.users.oscar.id };
+    const byOscar = await input('stop', undefined, world.users.oscar.id);
     await world.store.as(world.subject('oscar')).insertWorkspaceBuild(byOscar);
     await world.store.asAutostart().insertWorkspaceBuild(await input('start'));
     const builds = await world.raw.listWorkspaceBuildsByWorkspace({ workspaceId: workspace.id });
@@ -152,7 +156,7 @@ describe('build transitions', () => {
     await denied(
       world.store.as(world.subject('alice')).insertWorkspaceBuild(await input('delete')),
     );
-    const byTina = { ...(await input('delete')), initiatorId: world.users.tina.id };
+    const byTina = await input('delete', undefined, world.users.tina.id);
     await world.store.as(world.subject('tina')).insertWorkspaceBuild(byTina);
     const latest = await world.raw.getLatestWorkspaceBuildByWorkspace({
       workspaceId: workspace.id,

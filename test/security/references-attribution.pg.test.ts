@@ -90,6 +90,25 @@ describe('insertWorkspaceBuild', () => {
     expect(await raw.countWorkspaceBuildsByWorkspace({ workspaceId: workspace.id })).toBe(0);
   });
 
+  it("refuses another user's job, used or not, without a conflict oracle", async () => {
+    const bob = await createUser(database.db);
+    await createMember(database.db, { organizationId: acme.id, userId: bob.id });
+    const bobsWorkspace = await createWorkspace(database.db, {
+      organizationId: acme.id,
+      ownerId: bob.id,
+      templateId: template.id,
+    });
+    const used = await createBuild(database.db, { workspaceId: bobsWorkspace.id });
+    const unused = await buildJob(acme.id, bob.id);
+    expect(await code(asAlice().insertWorkspaceBuild(build(used.jobId, alice.id)))).toBe(
+      'forbidden',
+    );
+    expect(await code(asAlice().insertWorkspaceBuild(build(unused.id, alice.id)))).toBe(
+      'forbidden',
+    );
+    expect(await raw.countWorkspaceBuildsByWorkspace({ workspaceId: workspace.id })).toBe(0);
+  });
+
   it('refuses a job that is not a workspace build job', async () => {
     const importJob = await createProvisionerJob(database.db, {
       organizationId: acme.id,

@@ -34,8 +34,8 @@ export const workspaceBuildsMethods = {
    * The transition's action on the workspace (prebuilt fallback), then for a start of a version
    * other than the active one of a template that requires it, `update` on the template (Coder).
    * After the transition check, in order: a human actor must be the `initiatorId`; the job must be
-   * a `workspace_build` job of the workspace's org; the version must be one of the workspace's
-   * template. A missing job or version is the same `ForbiddenError` as a foreign one.
+   * a `workspace_build` job of the workspace's org started for the same initiator; the version
+   * must be one of the workspace's template. A missing job or version is the same `ForbiddenError` as a foreign one.
    */
   insertWorkspaceBuild: custom<
     RawStore,
@@ -47,12 +47,17 @@ export const workspaceBuildsMethods = {
     authorizeTransition(ctx, transition, workspace);
     requireActorAttribution(ctx, 'initiatorId', input.initiatorId, transition);
     const job = await ctx.fetch(ctx.raw.getProvisionerJobById({ id: input.jobId }), transition);
+    // The job is this build's: same org, a build job, started for the same initiator (another
+    // user's job, even one already used, is never referenced: no `conflict` oracle).
     const jobFits =
-      job.organizationId === workspace.organizationId && job.type === 'workspace_build';
+      job.organizationId === workspace.organizationId &&
+      job.type === 'workspace_build' &&
+      job.initiatorId === input.initiatorId;
     requireMatch(ctx, jobFits, transition, {
       jobId: job.id,
       jobOrg: job.organizationId,
       jobType: job.type,
+      jobInitiator: job.initiatorId,
       workspaceOrg: workspace.organizationId,
     });
     const version = await ctx.fetch(

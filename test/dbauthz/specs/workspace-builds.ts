@@ -17,7 +17,7 @@ const buildInput = (transition: string, templateVersionId: string = w.activeVers
   jobId: w.job.id,
 });
 /** The build's job: a workspace build job of the workspace's org. */
-const job = { ...w.job, type: 'workspace_build' };
+const job = { ...w.job, type: 'workspace_build', initiatorId: auditActor.id };
 /** Another version of the workspace's template, and one of another template. */
 const otherOfSame = { ...w.version, id: w.otherVersion };
 const foreignVersion = {
