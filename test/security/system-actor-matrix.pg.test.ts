@@ -396,6 +396,7 @@ beforeAll(async () => {
   const running = await createProvisionerJob(db, { organizationId: org.id, status: 'running' });
   const freeJob = await createProvisionerJob(db, {
     organizationId: org.id,
+    initiatorId: alice.id,
     type: 'workspace_build',
   });
   const key = await createApiKey(db, { userId: alice.id });
