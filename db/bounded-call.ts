@@ -28,6 +28,15 @@ const scopes = new AsyncLocalStorage<BoundScope>();
  */
 export const CANCEL_GRACE_MS = 2_000;
 
+/** Cancels `work`; a cancel request that fails (the server is gone) is no error of the call's. */
+function cancelQuietly(work: Cancellable): void {
+  try {
+    Promise.resolve(work.cancel()).catch(() => {});
+  } catch {
+    // nothing to cancel any more
+  }
+}
+
 /**
  * Registers work of the current bounded call: it is cancelled when the call's deadline passes or
  * its signal fires, at once if that already happened. Outside a bounded call it does nothing.
@@ -35,7 +44,7 @@ export const CANCEL_GRACE_MS = 2_000;
 export function trackCancellable(work: Cancellable): void {
   for (let scope = scopes.getStore(); scope !== undefined; scope = scope.parent) {
     if (scope.aborted) {
-      work.cancel();
+      cancelQuietly(work);
       return;
     }
     scope.pending.add(work);
@@ -92,7 +101,7 @@ export async function runBounded<T>(bounds: CallBounds, work: () => Promise<T>):
       throw first.error;
     }
     scope.aborted = true;
-    for (const pending of scope.pending) pending.cancel();
+    for (const pending of scope.pending) cancelQuietly(pending);
     scope.pending.clear();
     let grace: ReturnType<typeof setTimeout> | undefined;
     const late = await Promise.race([

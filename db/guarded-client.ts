@@ -11,6 +11,23 @@ interface PooledConnection {
 
 const GUARDED = Symbol.for('dbauthz.guarded-client');
 
+/**
+ * Tracks a postgres.js query for the bounded call around it. Its cancel calls the driver's
+ * canceller directly: `Query.cancel()` drops the promise of the cancel request, which rejects
+ * unhandled (ECONNRESET) when the server is gone.
+ */
+function track(query: Query): void {
+  trackCancellable({
+    cancel() {
+      const driver = query as unknown as { canceller?: ((q: unknown) => unknown) | null };
+      const canceller = driver.canceller;
+      if (typeof canceller !== 'function') return;
+      driver.canceller = null;
+      Promise.resolve(canceller(query)).catch(() => {});
+    },
+  });
+}
+
 /** A query that fails at once with the driver's "connection closed" error, never touching a socket. */
 function closedQuery(cause: unknown): Query {
   const error = Object.assign(new Error('the transaction connection was closed'), {
@@ -93,7 +110,7 @@ async function runTransaction<T>(
   const run: Unsafe = (...args) => {
     if (closed !== undefined) return closedQuery(closed);
     const query = raw(...args);
-    trackCancellable(query);
+    track(query);
     return query;
   };
   let savepoints = 0;
@@ -124,7 +141,7 @@ async function runTransaction<T>(
 
   try {
     const begin = raw(`BEGIN ${mode}`.trim(), [], { onexecute: watch });
-    trackCancellable(begin);
+    track(begin);
     await Promise.race([begin, closing]);
   } catch (error) {
     await abandon();
@@ -158,7 +175,7 @@ export function guardClient(client: Sql): Sql {
   const unsafe: Unsafe = (...args) => {
     assertOutsideOwnTransaction(root);
     const query = target.unsafe(...args);
-    trackCancellable(query);
+    track(query);
     return query;
   };
   const begin = <T>(

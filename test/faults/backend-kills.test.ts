@@ -69,7 +69,7 @@ async function newUser() {
 async function batch() {
   const answers = await Promise.all(
     Array.from({ length: 8 }, (_, i) =>
-      answerOf(i % 2 === 0 ? rig.store.listUsers({ limit: 5 }) : newUser()),
+      answerOf<unknown>(i % 2 === 0 ? rig.store.listUsers({ limit: 5 }) : newUser()),
     ),
   );
   const failed = answers.filter((a) => !('ok' in a && a.ok));
@@ -85,11 +85,12 @@ async function expectRecovered() {
   await recovered(batch);
   const answers = await Promise.all(
     Array.from({ length: 12 }, (_, i) =>
-      answerOf(i % 2 === 0 ? rig.store.listUsers({ limit: 5 }) : newUser()),
+      answerOf<unknown>(i % 2 === 0 ? rig.store.listUsers({ limit: 5 }) : newUser()),
     ),
   );
   expect(answers.filter((a) => !('ok' in a && a.ok))).toEqual([]);
   expect(rig.uncaught).toEqual([]);
+  expect(rig.rejections).toEqual([]);
 }
 
 describe('a backend killed under the store', () => {
