@@ -50,5 +50,8 @@ function errorResponse(error: unknown): [number, Record<string, unknown>] {
   if (hasErrorCode(error, 'conflict')) {
     return [409, { error: 'conflict' }]; // e.g. two builds of one workspace at once: retry
   }
+  if (hasErrorCode(error, 'serialization_failure')) return [409, { error: 'conflict' }]; // retry
+  if (hasErrorCode(error, 'unavailable')) return [503, { error: 'unavailable' }];
+  if (hasErrorCode(error, 'timeout')) return [504, { error: 'timeout' }];
   return [500, { error: 'internal' }];
 }
