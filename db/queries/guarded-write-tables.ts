@@ -29,7 +29,9 @@ export const GUARDED_WRITE_TABLES = {
   claimPrebuiltWorkspace: s.workspaces,
   completeProvisionerJob: s.provisionerJobs,
   upsertProvisionerDaemon: s.provisionerDaemons,
+  updateProvisionerDaemonLastSeenAt: s.provisionerDaemons,
   updateProvisionerState: s.workspaces,
+  insertWorkspaceBuild: s.workspaces,
 } as const;
 
 /** The name of a raw store method whose write takes a guard in `options.where`. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
+import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import {
   templates,
   workspaceBuilds,
@@ -77,7 +78,7 @@ export function workspaceBuildsQueries(db: Database) {
     countWorkspaceBuildsByWorkspace: paged.count,
 
     /** Inserts a build numbered after the workspace's latest (unless `buildNumber` is given). */
-    insertWorkspaceBuild: defineQuery(
+    insertWorkspaceBuild: defineGuardedWrite(
       z.object({
         workspaceId: id(),
         templateVersionId: id(),
@@ -89,14 +90,29 @@ export function workspaceBuildsQueries(db: Database) {
         provisionerState: state.optional(),
         deadline: z.date().optional(),
       }),
-      async (input): Promise<WorkspaceBuild> => {
+      async (input, guard): Promise<WorkspaceBuild> => {
         const buildNumber =
           input.buildNumber ??
           sql`(SELECT COALESCE(MAX(${workspaceBuilds.buildNumber}), 0) + 1 FROM ${workspaceBuilds} WHERE ${workspaceBuilds.workspaceId} = ${input.workspaceId})`;
-        const rows = await db
-          .insert(workspaceBuilds)
-          .values({ ...input, buildNumber })
-          .returning({ id: workspaceBuilds.id });
+        // Guarded: `options.where` refers to the `workspaces` row, which must pass it in the
+        // INSERT itself (a workspace that fails it, or is missing: `NotFoundError`).
+        const workspaceId =
+          guard === undefined
+            ? input.workspaceId
+            : sql`(select ${workspaces.id} from ${workspaces} where ${and(eq(workspaces.id, input.workspaceId), guard)})`;
+        let rows: { id: string }[];
+        try {
+          rows = await db
+            .insert(workspaceBuilds)
+            .values({ ...input, workspaceId, buildNumber })
+            .returning({ id: workspaceBuilds.id });
+        } catch (error) {
+          const typed = translateDbError(error);
+          if (typed instanceof InvalidInputError && typed.field === 'workspace_id') {
+            throw new NotFoundError('workspace', { cause: error });
+          }
+          throw typed;
+        }
         return getById(firstOrThrow(rows, 'workspace build').id);
       },
     ),

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
 import { provisionerDaemonColumns } from '../columns/provisioner-daemons.ts';
+import { provisionerJobColumns } from '../columns/provisioner-jobs.ts';
 import { hideNotFound } from '../hide-not-found.ts';
 import { fileObject } from '../objects/file.ts';
 import {
@@ -16,8 +17,8 @@ import { requireMatch } from '../objects/require-match.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
-import { fetchThenMutate } from '../wrappers/fetch-then-mutate.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
+import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
@@ -27,10 +28,6 @@ type InsertJob = Parameters<RawStore['insertProvisionerJob']>;
 /** Jobs of an organization, as the object of a create or an acquire. */
 const jobsIn = (input: { organizationId: string }) =>
   ({ type: 'provisioner_jobs', org: input.organizationId }) as const;
-
-/** The job a completion targets, fetched by the input's `id`. */
-const jobById = (raw: RawStore, input: { id: string }) =>
-  raw.getProvisionerJobById({ id: input.id });
 
 /**
  * The condition an EXISTING daemon must meet for an upsert to overwrite it: one the actor may
@@ -115,7 +112,11 @@ export const provisionersMethods = {
   }),
   getProvisionerJobById: fetchThenAuthorize('read', provisionerJobObject),
   acquireProvisionerJob: authorizeArgs('update', jobsIn),
-  completeProvisionerJob: fetchThenMutate(jobById, 'update', provisionerJobObject),
+  /** Guarded `update` on the job (its org), decided in the UPDATE that completes it. */
+  completeProvisionerJob: guardedWrite(
+    'update',
+    rowGuard('update', 'provisioner_jobs', provisionerJobColumns),
+  ),
   /**
    * `create` on a daemon in the org (owned by the tags' owner when user-scoped), as in Coder. The
    * upsert overwrites the daemon of the same org and name, so the statement itself carries
@@ -138,5 +139,14 @@ export const provisionersMethods = {
     }
   }),
   getProvisionerDaemonByOrganizationAndName: fetchThenAuthorize('read', provisionerDaemonObject),
+  /**
+   * The heartbeat: `update` on the daemon, decided in the UPDATE (guarded), as Coder's
+   * `UpdateProvisionerDaemonLastSeenAt`: the provisioner daemon actor, org template admins, and
+   * the owner of a user-scoped daemon (every user holds `update` on their own daemons).
+   */
+  updateProvisionerDaemonLastSeenAt: guardedWrite(
+    'update',
+    rowGuard('update', 'provisioner_daemon', provisionerDaemonColumns),
+  ),
   listProvisionerDaemons: filteredList('read', 'provisioner_daemon', provisionerDaemonColumns),
 } satisfies Declarations<RawStore>;

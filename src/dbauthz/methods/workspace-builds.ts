@@ -1,20 +1,24 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { prebuildAwareFilter } from '../columns/prebuild-aware-filter.ts';
+import { workspaceFilter } from '../columns/workspaces.ts';
 import { requireActorAttribution } from '../objects/require-actor.ts';
 import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { workspaceObject } from '../objects/workspace.ts';
 import {
   authorizeTransition,
-  fetchBuildWorkspace,
   fetchWorkspace,
+  prebuiltTransitionAction,
   type Transition,
+  transitionAction,
 } from '../objects/workspace-build.ts';
 import { anyOf } from '../target.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { authorizeParent } from '../wrappers/authorize-parent.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorizeVia } from '../wrappers/fetch-then-authorize-via.ts';
+import { guardedWrite, guardOf, runGuarded } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
@@ -78,7 +82,13 @@ export const workspaceBuildsMethods = {
         ctx.authorize('update', templateObject(template));
       }
     }
-    return call(input);
+    // The transition is decided again in the INSERT, on the workspace row as it is then: a grant
+    // revoked (or a prebuild claimed) since the read above cannot slip in.
+    const guard = prebuildAwareFilter(
+      transitionAction[transition],
+      prebuiltTransitionAction[transition],
+    )(ctx as CallContext<unknown>);
+    return runGuarded(ctx as CallContext<unknown>, transition, guard, call, input);
   }),
   getWorkspaceBuildById: fetchThenAuthorizeVia(
     'read',
@@ -107,7 +117,6 @@ export const workspaceBuildsMethods = {
   }),
   /** An internal lookup of the authorization layer: `system` read, as loading a user's roles. */
   getBuildWorkspaceAndTemplate: authorizeArgs('read', () => ({ type: 'system' })),
-  updateProvisionerState: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) =>
-    workspaceObject(await fetchBuildWorkspace(ctx, input.id, 'update')),
-  ),
+  /** `update` on the build's workspace, decided in the UPDATE (guarded through the workspace row). */
+  updateProvisionerState: guardedWrite('update', guardOf(workspaceFilter('update'))),
 } satisfies Declarations<RawStore>;

@@ -119,10 +119,10 @@ export const provisionersSpecs: SpecRow[] = [
   {
     method: 'completeProvisionerJob',
     input: { id: job.id },
-    rawAnswers: { getProvisionerJobById: job, completeProvisionerJob: job },
-    checks: [{ action: 'update', object: jobObject }],
+    rawAnswers: { completeProvisionerJob: job },
+    checks: [{ action: 'update', filter: 'provisioner_jobs' }],
     returns: job,
-    rawCalls: ['getProvisionerJobById', 'completeProvisionerJob'],
+    rawCalls: ['completeProvisionerJob'],
   },
   {
     method: 'upsertProvisionerDaemon',
@@ -170,6 +170,14 @@ export const provisionersSpecs: SpecRow[] = [
     rawAnswers: { getProvisionerDaemonByOrganizationAndName: daemon },
     checks: [{ action: 'read', object: daemonObj }],
     returns: daemon,
+  },
+  {
+    method: 'updateProvisionerDaemonLastSeenAt',
+    input: { id: daemon.id, lastSeenAt: new Date(0) },
+    rawAnswers: { updateProvisionerDaemonLastSeenAt: daemon },
+    checks: [{ action: 'update', filter: 'provisioner_daemon' }],
+    returns: daemon,
+    rawCalls: ['updateProvisionerDaemonLastSeenAt'],
   },
   {
     method: 'listProvisionerDaemons',

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../db/errors.ts';
+import type { ExpectedCheck } from '../support/recording-authorizer.ts';
 import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
@@ -26,6 +27,16 @@ const foreignVersion = {
   templateId: 'b0d17000-0000-4000-8000-0000000000a9',
 };
 const viaBuild = { getWorkspaceBuildById: build, getWorkspaceById: workspace };
+/** The transition decided again in the INSERT: live and dormant filters, then the prebuilt fallback. */
+const buildGuard = (transition: 'start' | 'stop' | 'delete'): ExpectedCheck[] => {
+  const prebuilt = transition === 'delete' ? 'delete' : 'update';
+  return [
+    { action: transition, filter: 'workspace' },
+    { action: transition, filter: 'workspace_dormant' },
+    { action: prebuilt, filter: 'prebuilt_workspace' },
+    { action: prebuilt, filter: 'prebuilt_workspace' },
+  ];
+};
 /** What the provisioner-state check loads in one statement. */
 const checkRows = { workspace, template: w.template };
 
@@ -54,7 +65,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       getTemplateById: w.template,
       insertWorkspaceBuild: build,
     },
-    checks: [{ action: 'start', object: live }],
+    checks: [{ action: 'start', object: live }, ...buildGuard('start')],
     returns: build,
     rawCalls: [
       'getWorkspaceById',
@@ -73,7 +84,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
-    checks: [{ action: 'stop', object: live }],
+    checks: [{ action: 'stop', object: live }, ...buildGuard('stop')],
     returns: build,
     rawCalls: [
       'getWorkspaceById',
@@ -91,7 +102,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       getTemplateVersionById: w.version,
       insertWorkspaceBuild: build,
     },
-    checks: [{ action: 'delete', object: live }],
+    checks: [{ action: 'delete', object: live }, ...buildGuard('delete')],
     returns: build,
   },
   {
@@ -107,6 +118,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     checks: [
       { action: 'start', object: live },
       { action: 'update', object: templateObj },
+      ...buildGuard('start'),
     ],
     returns: build,
   },
@@ -142,7 +154,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
       getTemplateById: strict,
       insertWorkspaceBuild: build,
     },
-    checks: [{ action: 'start', object: live }],
+    checks: [{ action: 'start', object: live }, ...buildGuard('start')],
     returns: build,
   },
   {
@@ -157,6 +169,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     checks: [
       { action: 'delete', object: prebuild, allowed: false },
       { action: 'delete', object: { ...prebuild, type: 'prebuilt_workspace' } },
+      ...buildGuard('delete'),
     ],
     returns: build,
   },
@@ -172,6 +185,7 @@ export const workspaceBuildsSpecs: SpecRow[] = [
     checks: [
       { action: 'stop', object: prebuild, allowed: false },
       { action: 'update', object: { ...prebuild, type: 'prebuilt_workspace' } },
+      ...buildGuard('stop'),
     ],
     returns: build,
   },
@@ -258,8 +272,11 @@ export const workspaceBuildsSpecs: SpecRow[] = [
   {
     method: 'updateProvisionerState',
     input: { id: build.id, provisionerState: Buffer.from('tf') },
-    rawAnswers: viaBuild,
-    checks: [{ action: 'update', object: live }],
-    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'updateProvisionerState'],
+    rawAnswers: { updateProvisionerState: undefined },
+    checks: [
+      { action: 'update', filter: 'workspace' },
+      { action: 'update', filter: 'workspace_dormant' },
+    ],
+    rawCalls: ['updateProvisionerState'],
   },
 ];
