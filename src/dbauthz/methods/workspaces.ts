@@ -1,13 +1,15 @@
+import { sql } from 'drizzle-orm';
 import type { RawStore } from '../../../db/queries/index.ts';
+import { templates, workspaces } from '../../../db/schema/index.ts';
 import type { Action } from '../../rbac/catalogue.ts';
 import { filterAnd } from '../../sql/combine-filters.ts';
+import { type FilterResult, filterWhere } from '../../sql/filter-result.ts';
 import type { CallContext } from '../call-context.ts';
 import { prebuildAwareFilter } from '../columns/prebuild-aware-filter.ts';
 import { templateColumns } from '../columns/templates.ts';
 import { workspaceFilter } from '../columns/workspaces.ts';
 import { type AclInput, aclGrantedActions } from '../objects/acl-grants.ts';
 import { requireMatch } from '../objects/require-match.ts';
-import { templateObject } from '../objects/template.ts';
 import { workspaceObject } from '../objects/workspace.ts';
 import { fetchWorkspace } from '../objects/workspace-build.ts';
 import { PREBUILDS_USER_ID } from '../system-actors/system-actors.ts';
@@ -15,17 +17,23 @@ import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, guardOf, runGuarded } from '../wrappers/guarded-write.ts';
-import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
+import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
 
 const asAny = (ctx: Ctx) => ctx as CallContext<unknown>;
 
-/** A live template to build from, as the object of a `use` check. */
-const usableTemplate = async (templateId: string, ctx: Ctx) =>
-  templateObject(await ctx.fetch(ctx.raw.getTemplateByIdForBuild({ id: templateId }), 'use'));
-
 type InsertWorkspace = RawStore['insertWorkspace'];
+type Claim = RawStore['claimPrebuiltWorkspace'];
+
+/** A guard over `workspaces` rows: their live template passes `use` (none stays none). */
+function templateOfRowPasses(use: FilterResult): FilterResult {
+  if (use.kind === 'none') return use;
+  const passes = use.kind === 'where' ? sql` and ${use.sql}` : sql``;
+  return filterWhere(
+    sql`exists (select 1 from ${templates} where ${templates.id} = ${workspaces.templateId} and ${templates.deleted} = false${passes})`,
+  );
+}
 
 /**
  * Authorization of the `workspaces` area (domain.md: workspaces). Rows are checked as
@@ -84,10 +92,11 @@ export const workspacesMethods = {
   softDeleteWorkspace: guardedWrite('delete', guardOf(prebuildAwareFilter('delete', 'delete'))),
   /**
    * As Coder: `create` on a workspace owned by the claiming user in the prebuild's org, then `use`
-   * on its template. The raw query itself only claims a workspace the prebuilds user owns.
+   * on its template, decided in the claiming UPDATE itself (the prebuild's template must be live
+   * and pass the `use` filter then). The raw query only claims a workspace the prebuilds user owns.
    */
-  claimPrebuiltWorkspace: orderedChecks(
-    async (input: { id: string; newOwnerId: string }, ctx: Ctx) => {
+  claimPrebuiltWorkspace: custom<RawStore, Parameters<Claim>[0], Awaited<ReturnType<Claim>>>(
+    async (ctx, call, input) => {
       const prebuild = await fetchWorkspace(ctx, input.id, 'create');
       const owner = {
         type: 'workspace',
@@ -96,10 +105,9 @@ export const workspacesMethods = {
       } as const;
       // The orchestrator never hands a prebuild over: only the claiming user does.
       if (ctx.actor.id === PREBUILDS_USER_ID) requireMatch(ctx, false, 'create', owner);
-      return [
-        { action: 'create', target: owner },
-        { action: 'use', target: await usableTemplate(prebuild.templateId, ctx) },
-      ];
+      ctx.authorize('create', owner);
+      const guard = templateOfRowPasses(ctx.filter('use', 'template', templateColumns));
+      return runGuarded(asAny(ctx), 'use', guard, call, input);
     },
   ),
 } satisfies Declarations<RawStore>;

@@ -196,14 +196,25 @@ export const workspacesSpecs: SpecRow[] = [
     input: { id: workspace.id, newOwnerId: claimer, name: 'mine' },
     rawAnswers: {
       getWorkspaceById: prebuildRow,
-      getTemplateByIdForBuild: w.template,
       claimPrebuiltWorkspace: { ...workspace, ownerId: claimer },
     },
+    // `create` from the prebuild's org; `use` on its template rides in the claiming UPDATE.
     checks: [
       { action: 'create', object: { type: 'workspace', owner: claimer, org: w.org } },
-      { action: 'use', object: templateObj },
+      { action: 'use', filter: 'template' },
     ],
     returns: { ...workspace, ownerId: claimer },
-    rawCalls: ['getWorkspaceById', 'getTemplateByIdForBuild', 'claimPrebuiltWorkspace'],
+    rawCalls: ['getWorkspaceById', 'claimPrebuiltWorkspace'],
+  },
+  {
+    method: 'claimPrebuiltWorkspace',
+    input: { id: workspace.id, newOwnerId: claimer, name: 'mine' },
+    rawAnswers: { getWorkspaceById: prebuildRow },
+    checks: [
+      { action: 'create', object: { type: 'workspace', owner: claimer, org: w.org } },
+      { action: 'use', filter: 'template', predicate: { op: 'false' } },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getWorkspaceById'],
   },
 ];
