@@ -850,6 +850,10 @@ describe('returned columns are part of the contract', () => {
       (name) => typeof (store as unknown as Record<string, unknown>)[name] !== 'function',
     );
     expect(notOnStore).toEqual([]);
+    const stale = [...Object.keys(inputs), ...Object.keys(callers)].filter(
+      (name) => !methodNames.includes(name),
+    );
+    expect(stale).toEqual([]);
   });
 
   it.each(Object.keys(returnedColumns).sort())(
