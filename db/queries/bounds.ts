@@ -60,6 +60,8 @@ export const BOUNDS = {
   JSON_MAX_DEPTH: 32,
   /** A JSON field's size as JSON text, in UTF-8 bytes. */
   JSON_MAX_BYTES: 262_144,
+  /** A duration in milliseconds (template dormancy TTLs): at most ten years, never negative. */
+  DURATION_MAX_MS: 315_360_000_000,
   /** Integers stored in `integer` columns (quota allowance, exit code, build number): -2^31..2^31-1. */
   INT32_MAX: 2_147_483_647,
 } as const;
@@ -77,6 +79,9 @@ export const int32 = () =>
     .int()
     .min(-BOUNDS.INT32_MAX - 1)
     .max(BOUNDS.INT32_MAX);
+
+/** A non-negative whole number of milliseconds up to `DURATION_MAX_MS` (0 means off). */
+export const durationMs = () => z.number().int().min(0).max(BOUNDS.DURATION_MAX_MS);
 
 /** A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. */
 export const bytes = (maxBytes: number) =>

@@ -1,9 +1,9 @@
-import { and, asc, eq, exists, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { provisionerJobs, templates, templateVersions } from '../schema/index.ts';
+import { provisionerJobs, templates, templateVersions, workspaceBuilds } from '../schema/index.ts';
 import type { Template } from '../types.ts';
-import { BOUNDS, text } from './bounds.ts';
+import { BOUNDS, durationMs, text } from './bounds.ts';
 import {
   aclSchema,
   allOf,
@@ -29,6 +29,10 @@ const meta = {
   icon: text('URL_MAX').optional(),
   requireActiveVersion: z.boolean().optional(),
   activeVersionId: id().optional(),
+  /** Milliseconds of inactivity before a workspace turns dormant; 0 turns it off. */
+  timeTilDormant: durationMs().optional(),
+  /** Milliseconds a dormant workspace waits before deletion; 0 turns it off. */
+  timeTilDormantAutodelete: durationMs().optional(),
 };
 const listFilter = z.object({
   organizationId: id().optional(),
@@ -46,6 +50,21 @@ function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined)
     input.search === undefined ? undefined : ilike(templates.name, containsPattern(input.search)),
     where,
   );
+}
+
+/** Usage of one template over a time window, computed from its workspace builds. */
+export interface TemplateInsights {
+  readonly templateId: string;
+  /** Start of the window (inclusive). */
+  readonly since: Date;
+  /** End of the window (exclusive). */
+  readonly until: Date;
+  /** Distinct users who initiated a build of the template in the window. */
+  readonly activeUsers: number;
+  /** Distinct workspaces built from the template in the window. */
+  readonly workspaces: number;
+  /** Builds of the template (any version) in the window. */
+  readonly workspaceBuilds: number;
 }
 
 /** Queries over `templates`; list/count filters refer to `templates` columns. */
@@ -145,6 +164,46 @@ export function templatesQueries(db: Database) {
           .offset(input.offset),
     ),
 
+    /**
+     * Usage insights of a template over `[since, until)`: active users, workspaces and builds,
+     * counted over builds of any of its versions (one statement; zeros for an unused template).
+     */
+    getTemplateInsights: defineQuery(
+      z
+        .object({ templateId: id(), since: z.date(), until: z.date() })
+        .refine((w) => w.since.getTime() < w.until.getTime(), {
+          message: 'since must be before until',
+          path: ['until'],
+        }),
+      async (input): Promise<TemplateInsights> => {
+        const [row] = await db
+          .select({
+            activeUsers: sql<number>`count(distinct ${workspaceBuilds.initiatorId})::int`,
+            workspaces: sql<number>`count(distinct ${workspaceBuilds.workspaceId})::int`,
+            workspaceBuilds: sql<number>`count(*)::int`,
+          })
+          .from(workspaceBuilds)
+          .innerJoin(templateVersions, eq(templateVersions.id, workspaceBuilds.templateVersionId))
+          .where(
+            and(
+              eq(templateVersions.templateId, input.templateId),
+              gte(workspaceBuilds.createdAt, input.since),
+              lt(workspaceBuilds.createdAt, input.until),
+            ),
+          );
+        const { templateId, since, until } = input;
+        return {
+          templateId,
+          since,
+          until,
+          activeUsers: 0,
+          workspaces: 0,
+          workspaceBuilds: 0,
+          ...row,
+        };
+      },
+    ),
+
     /** Inserts a template; ACLs default to empty maps. */
     insertTemplate: defineQuery(
       z.object({
@@ -159,7 +218,7 @@ export function templatesQueries(db: Database) {
         firstOrThrow(await db.insert(templates).values(input).returning(), 'template'),
     ),
 
-    /** Updates a live template's name, display fields, active version or version policy; guarded. */
+    /** Updates a live template's name, display fields, active version, version policy or dormancy TTLs; guarded. */
     updateTemplateMeta: defineGuardedWrite(
       z.object({ id: id(), name: templateName.optional(), ...meta }),
       async ({ id, ...set }, guard) => update(id, set, guard),

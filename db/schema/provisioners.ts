@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, timestamptz } from './columns.ts';
 import { provisionerJobStatus, provisionerJobType } from './enums.ts';
 import { files } from './files.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
-/** Provisioner daemons registered in an organization, unique by name there. */
+/**
+ * Provisioner daemons registered in an organization, unique by name per owner there (the owner
+ * key is the `owner` tag, lowercased, '' without one), as Coder's `provisioner_daemons`.
+ */
 export const provisionerDaemons = pgTable(
   'provisioner_daemons',
   {
@@ -21,7 +24,13 @@ export const provisionerDaemons = pgTable(
     lastSeenAt: timestamptz('last_seen_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [unique('provisioner_daemons_organization_id_name_key').on(t.organizationId, t.name)],
+  (t) => [
+    uniqueIndex('provisioner_daemons_org_name_owner_key').on(
+      t.organizationId,
+      t.name,
+      sql`lower(coalesce(${t.tags} ->> 'owner', ''))`,
+    ),
+  ],
 );
 
 /** Provisioner jobs: template imports and workspace builds, acquired by daemons in FIFO order. */

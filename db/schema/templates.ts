@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
+  check,
   index,
   pgTable,
   text,
@@ -36,6 +38,12 @@ export const templates = pgTable(
     userAcl: aclColumn('user_acl'),
     groupAcl: aclColumn('group_acl'),
     requireActiveVersion: boolean('require_active_version').notNull().default(false),
+    /** Milliseconds of inactivity after which a workspace turns dormant (0 = never), as Coder's. */
+    timeTilDormant: bigint('time_til_dormant', { mode: 'number' }).notNull().default(0),
+    /** Milliseconds a dormant workspace waits before it is deleted (0 = never), as Coder's. */
+    timeTilDormantAutodelete: bigint('time_til_dormant_autodelete', { mode: 'number' })
+      .notNull()
+      .default(0),
     deleted: boolean('deleted').notNull().default(false),
     ...timestamps(),
   },
@@ -43,6 +51,11 @@ export const templates = pgTable(
     uniqueIndex('templates_organization_id_name_lower_idx')
       .on(t.organizationId, sql`lower(${t.name})`)
       .where(sql`${t.deleted} = false`),
+    check('templates_time_til_dormant_non_negative', sql`${t.timeTilDormant} >= 0`),
+    check(
+      'templates_time_til_dormant_autodelete_non_negative',
+      sql`${t.timeTilDormantAutodelete} >= 0`,
+    ),
   ],
 );
 

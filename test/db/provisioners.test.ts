@@ -81,7 +81,7 @@ describe('provisioner daemons', () => {
     expect(fresh.tags).toEqual({});
     await expect(
       ctx.store.upsertProvisionerDaemon(
-        { organizationId: org.id, name: 'g1', tags: { scope: 'user', owner: org.id } },
+        { organizationId: org.id, name: 'g1', tags: { scope: 'user' } },
         refused,
       ),
     ).rejects.toMatchObject({ code: 'not_found' });

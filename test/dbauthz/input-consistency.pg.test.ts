@@ -174,18 +174,20 @@ describe('insertProvisionerJob and insertTemplateVersion', () => {
 });
 
 describe('upsertProvisionerDaemon', () => {
-  it('does not let a member overwrite an org-wide daemon by registering a user-scoped one of that name', async () => {
+  it('does not let a member overwrite an org-wide daemon by registering a user-scoped one of its key', async () => {
     const org = world.acme.id;
+    // Org-wide (no user scope), but its owner tag gives it alice's key (org, name, owner).
+    const orgWide = { owner: world.users.alice.id };
     await world.store
       .asProvisionerd()
-      .upsertProvisionerDaemon({ organizationId: org, name: 'fleet' });
+      .upsertProvisionerDaemon({ organizationId: org, name: 'fleet', tags: orgWide });
     const asAlice = world.store.as(world.subject('alice'));
     const mine = { scope: 'user', owner: world.users.alice.id };
     await denied(
       asAlice.upsertProvisionerDaemon({ organizationId: org, name: 'fleet', tags: mine }),
     );
-    const key = { organizationId: org, name: 'fleet' };
-    expect((await asAlice.getProvisionerDaemonByOrganizationAndName(key)).tags).toEqual({});
+    const key = { organizationId: org, name: 'fleet', owner: world.users.alice.id };
+    expect((await asAlice.getProvisionerDaemonByOrganizationAndName(key)).tags).toEqual(orgWide);
     await denied(
       world.store.as(world.subject('dave')).getProvisionerDaemonByOrganizationAndName(key),
     );

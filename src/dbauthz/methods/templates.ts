@@ -14,6 +14,7 @@ import { guardedWrite, rowGuard, runGuarded } from '../wrappers/guarded-write.ts
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type UpdateMeta = RawStore['updateTemplateMeta'];
+type Insights = RawStore['getTemplateInsights'];
 type InsertTemplate = Parameters<RawStore['insertTemplate']>;
 
 /**
@@ -89,6 +90,22 @@ export const templatesMethods = {
     const actions: Action[] = ['create', ...granted];
     return filterAnd(...actions.map((a) => ctx.filter(a, 'template', templateColumns)));
   }),
+  /**
+   * `view_insights` on the template, falling back to `update` on it (Coder's template insights
+   * rule: whoever may change a template may see how it is used). A missing template is the same
+   * `ForbiddenError` as a denial.
+   */
+  getTemplateInsights: custom<RawStore, Parameters<Insights>[0], Awaited<ReturnType<Insights>>>(
+    async (ctx: CallContext<RawStore>, call, input) => {
+      const template = await ctx.fetch(
+        ctx.raw.getTemplateById({ id: input.templateId }),
+        'view_insights',
+      );
+      const object = templateObject(template);
+      if (!ctx.can('view_insights', object)) ctx.authorize('update', object);
+      return call(input);
+    },
+  ),
   /** Guarded `delete`: decided in the UPDATE that soft-deletes. */
   softDeleteTemplate: guardedWrite('delete', rowGuard('delete', 'template', templateColumns)),
 } satisfies Declarations<RawStore>;

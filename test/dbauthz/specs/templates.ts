@@ -5,6 +5,12 @@ import { templateObj, w } from './workspace-fixtures.ts';
 const { template } = w;
 const byId = { getTemplateById: template };
 const foreignTemplateId = 'b0d17000-0000-4000-8000-0000000000a9';
+const insightsWindow = {
+  templateId: template.id,
+  since: new Date('2026-01-01T00:00:00Z'),
+  until: new Date('2026-01-08T00:00:00Z'),
+};
+const insights = { ...insightsWindow, activeUsers: 2, workspaces: 3, workspaceBuilds: 5 };
 
 /** Spec rows of the templates area. */
 export const templatesSpecs: SpecRow[] = [
@@ -156,5 +162,37 @@ export const templatesSpecs: SpecRow[] = [
     rawAnswers: { softDeleteTemplate: undefined },
     checks: [{ action: 'delete', filter: 'template' }],
     rawCalls: ['softDeleteTemplate'],
+  },
+  {
+    // view_insights on the template suffices.
+    method: 'getTemplateInsights',
+    input: insightsWindow,
+    rawAnswers: { ...byId, getTemplateInsights: insights },
+    checks: [{ action: 'view_insights', object: templateObj }],
+    returns: insights,
+    rawCalls: ['getTemplateById', 'getTemplateInsights'],
+  },
+  {
+    // Coder's fallback: update on the template.
+    method: 'getTemplateInsights',
+    input: insightsWindow,
+    rawAnswers: { ...byId, getTemplateInsights: insights },
+    checks: [
+      { action: 'view_insights', object: templateObj, allowed: false },
+      { action: 'update', object: templateObj },
+    ],
+    returns: insights,
+    rawCalls: ['getTemplateById', 'getTemplateInsights'],
+  },
+  {
+    method: 'getTemplateInsights',
+    input: insightsWindow,
+    rawAnswers: { ...byId, getTemplateInsights: insights },
+    checks: [
+      { action: 'view_insights', object: templateObj, allowed: false },
+      { action: 'update', object: templateObj, allowed: false },
+    ],
+    rejects: 'forbidden',
+    rawCalls: ['getTemplateById'],
   },
 ];
