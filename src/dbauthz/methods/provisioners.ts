@@ -2,6 +2,7 @@ import { or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
+import { filterOr } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
 import { provisionerDaemonColumns } from '../columns/provisioner-daemons.ts';
 import { provisionerJobColumns } from '../columns/provisioner-jobs.ts';
@@ -140,13 +141,16 @@ export const provisionersMethods = {
   }),
   getProvisionerDaemonByOrganizationAndName: fetchThenAuthorize('read', provisionerDaemonObject),
   /**
-   * The heartbeat: `update` on the daemon, decided in the UPDATE (guarded), as Coder's
-   * `UpdateProvisionerDaemonLastSeenAt`: the provisioner daemon actor, org template admins, and
-   * the owner of a user-scoped daemon (every user holds `update` on their own daemons).
+   * The heartbeat, decided in the UPDATE (guarded): `update` on the daemon, as Coder's
+   * `UpdateProvisionerDaemonLastSeenAt` (the provisioner daemon actor, org template admins), or
+   * `create` on it as it stands, the rule `upsertProvisionerDaemon` already refreshes a daemon by:
+   * the owner of a user-scoped daemon (who holds `create`, not `update`, on it in the org).
    */
-  updateProvisionerDaemonLastSeenAt: guardedWrite(
-    'update',
-    rowGuard('update', 'provisioner_daemon', provisionerDaemonColumns),
+  updateProvisionerDaemonLastSeenAt: guardedWrite('update', (_input, ctx: Ctx) =>
+    filterOr(
+      ctx.filter('update', 'provisioner_daemon', provisionerDaemonColumns),
+      ctx.filter('create', 'provisioner_daemon', provisionerDaemonColumns),
+    ),
   ),
   listProvisionerDaemons: filteredList('read', 'provisioner_daemon', provisionerDaemonColumns),
 } satisfies Declarations<RawStore>;

@@ -175,7 +175,10 @@ export const provisionersSpecs: SpecRow[] = [
     method: 'updateProvisionerDaemonLastSeenAt',
     input: { id: daemon.id, lastSeenAt: new Date(0) },
     rawAnswers: { updateProvisionerDaemonLastSeenAt: daemon },
-    checks: [{ action: 'update', filter: 'provisioner_daemon' }],
+    checks: [
+      { action: 'update', filter: 'provisioner_daemon' },
+      { action: 'create', filter: 'provisioner_daemon' },
+    ],
     returns: daemon,
     rawCalls: ['updateProvisionerDaemonLastSeenAt'],
   },
