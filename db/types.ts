@@ -14,6 +14,8 @@ export type GroupMember = typeof s.groupMembers.$inferSelect;
 export type CustomRole = typeof s.customRoles.$inferSelect;
 /** A row of `api_keys`. */
 export type ApiKey = typeof s.apiKeys.$inferSelect;
+/** An API key as every read but the authentication lookup returns it: without its hashed secret. */
+export type ApiKeySummary = Omit<ApiKey, 'hashedSecret'>;
 /** A row of `files`. */
 export type File = typeof s.files.$inferSelect;
 /** A row of `templates`. */

@@ -1,23 +1,27 @@
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, count as countRows, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { apiKeys } from '../schema/index.ts';
-import type { ApiKey } from '../types.ts';
+import type { ApiKey, ApiKeySummary } from '../types.ts';
 import { BOUNDS, bytes, text } from './bounds.ts';
-import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
 import { defineGuardedWrite } from './guarded-write.ts';
-import { definePagedList } from './paged-list.ts';
 
 const keyId = z
   .string()
   .min(10)
   .max(BOUNDS.NAME_MAX)
   .regex(/^[a-zA-Z0-9]+$/, 'letters and digits only');
-/** An allow-list entry `type:id`, where either part may be `*`. */
+/**
+ * An allow-list entry `type:id`, where either part may be `*`; an empty id (`workspace:`) admits
+ * only objects being created (they have no id yet), as in Coder.
+ */
 const allowEntry = text('LINE_MAX').regex(
-  /^(\*|[a-z_]+):(\*|[0-9a-fA-F-]{36}|[a-zA-Z0-9_-]+)$/,
+  /^(\*|[a-z_]+):(\*|[0-9a-fA-F-]{36}|[a-zA-Z0-9_-]+)?$/,
   'type:id',
 );
+/** Every column but the hashed secret: what a read other than the authentication lookup returns. */
+const { hashedSecret: _secret, ...summaryColumns } = getTableColumns(apiKeys);
 const listFilter = z.object({ userId: id() });
 
 function filterWhere(input: z.output<typeof listFilter>, where: SQL | undefined) {
@@ -33,13 +37,7 @@ export function apiKeysQueries(db: Database) {
       .where(eq(apiKeys.id, sql.placeholder('id')))
       .prepare('api_keys_get_by_id'),
   );
-  const paged = definePagedList({
-    db,
-    table: apiKeys,
-    filter: listFilter,
-    where: filterWhere,
-    orderBy: [sql`${apiKeys.createdAt} DESC`, asc(apiKeys.id)],
-  });
+
   return {
     /** The key with this id (expired keys included; the caller checks `expiresAt`); prepared. */
     getApiKeyById: defineQuery(
@@ -66,11 +64,27 @@ export function apiKeysQueries(db: Database) {
         firstOrThrow(await db.insert(apiKeys).values(input).returning(), 'api key'),
     ),
 
-    /** One user's keys, newest first. */
-    listApiKeysByUser: paged.list,
+    /** One user's keys, newest first, without their hashed secrets. */
+    listApiKeysByUser: defineList(
+      listFilter.extend(paging),
+      async (input, where): Promise<ApiKeySummary[]> =>
+        db
+          .select(summaryColumns)
+          .from(apiKeys)
+          .where(filterWhere(input, where))
+          .orderBy(sql`${apiKeys.createdAt} DESC`, asc(apiKeys.id))
+          .limit(input.limit)
+          .offset(input.offset),
+    ),
 
     /** How many keys one user has. */
-    countApiKeysByUser: paged.count,
+    countApiKeysByUser: defineList(listFilter, async (input, where): Promise<number> => {
+      const [row] = await db
+        .select({ n: countRows() })
+        .from(apiKeys)
+        .where(filterWhere(input, where));
+      return row?.n ?? 0;
+    }),
 
     /** Deletes a key (guarded: `options.where` on `api_keys`). */
     deleteApiKey: defineGuardedWrite(
@@ -86,10 +100,10 @@ export function apiKeysQueries(db: Database) {
       },
     ),
 
-    /** Records when a key was last used (never moves backwards); guarded. */
+    /** Records when a key was last used (never moves backwards); guarded; no hashed secret back. */
     updateApiKeyLastUsed: defineGuardedWrite(
       z.object({ id: keyId, lastUsed: z.date() }),
-      async (input, guard): Promise<ApiKey> =>
+      async (input, guard): Promise<ApiKeySummary> =>
         firstOrThrow(
           await db
             .update(apiKeys)
@@ -98,7 +112,7 @@ export function apiKeysQueries(db: Database) {
               updatedAt: sql`now()`,
             })
             .where(allOf(eq(apiKeys.id, input.id), guard))
-            .returning(),
+            .returning(summaryColumns),
           'api key',
         ),
     ),
