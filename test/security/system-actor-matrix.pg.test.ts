@@ -318,13 +318,14 @@ let inputs: Record<string, () => unknown>;
 class Rollback extends Error {}
 
 /** Runs `run` in a transaction that is always rolled back, and returns its result or error. */
-async function rolledBack<S extends { inTx: AuthorizedStore['inTx'] }>(
+async function rolledBack<S>(
   on: S,
   run: (tx: S) => Promise<unknown>,
 ): Promise<{ value?: unknown; error?: unknown }> {
   let value: unknown;
+  const inTx = (on as unknown as { inTx: (fn: (tx: S) => Promise<void>) => Promise<void> }).inTx;
   try {
-    await (on.inTx as (fn: (tx: S) => Promise<void>) => Promise<void>)(async (tx) => {
+    await inTx.call(on, async (tx) => {
       value = await run(tx);
       throw new Rollback();
     });

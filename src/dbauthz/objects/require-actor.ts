@@ -1,6 +1,7 @@
 import type { Action } from '../../rbac/catalogue.ts';
 import { ForbiddenError } from '../../rbac/errors.ts';
 import type { CallContext } from '../call-context.ts';
+import { isSystemActor } from '../system-actors/system-actors.ts';
 
 /**
  * Refuses an attribution field (`createdBy`, `initiatorId`) naming anyone but a human actor: a
@@ -13,7 +14,7 @@ export function requireActorAttribution(
   userId: string,
   action: Action,
 ): void {
-  if (userId === ctx.actor.id || ctx.actor.type === 'system') return;
+  if (userId === ctx.actor.id || isSystemActor(ctx.actor)) return;
   throw new ForbiddenError({
     actor: ctx.actor.id,
     action,

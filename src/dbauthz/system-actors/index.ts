@@ -1,6 +1,7 @@
 // Named least-privilege system actors: roles as data, documented by a generated table.
 export { systemActorPermissionTable } from './permission-table.ts';
 export {
+  isSystemActor,
   PREBUILDS_USER_ID,
   SYSTEM_ACTOR_ID,
   type SystemActorName,

@@ -1,4 +1,5 @@
 import { PREBUILDS_SYSTEM_USER_ID } from '../../../db/schema/users.ts';
+import { createSubject } from '../../rbac/subject.ts';
 import type { Subject } from '../../rbac/types.ts';
 import { type Grants, systemRole } from './system-role.ts';
 
@@ -82,7 +83,8 @@ export type SystemActorName = keyof typeof systemActorGrants;
 
 function systemSubject(name: SystemActorName, id = SYSTEM_ACTOR_ID): Subject {
   const role = systemRole(`system:${name.slice(2)}`, systemActorGrants[name]);
-  return Object.freeze({ id, roles: [role], groups: [], scope: 'coder:all', type: 'system' });
+  // Built by createSubject: validated, deeply frozen, and bound as it is by `store.as()` too.
+  return createSubject({ id, roles: [role], groups: [], scope: 'coder:all', type: 'system' });
 }
 
 /** The subject of every system actor; `store.asX()` binds the store to `systemActors.asX`. */
@@ -99,3 +101,14 @@ export const systemActors: Readonly<Record<SystemActorName, Subject>> = Object.f
   asKeyRotator: systemSubject('asKeyRotator'),
   asSecretsReader: systemSubject('asSecretsReader'),
 });
+
+const systemSubjects: ReadonlySet<Subject> = new Set(Object.values(systemActors));
+
+/**
+ * Whether `subject` is one of the store's own system actors (`store.asX()`), by identity: a
+ * subject's `type` is a label anyone building a subject can set, and a copy of a system actor's
+ * subject is no system actor, so neither ever unlocks acting on someone else's behalf.
+ */
+export function isSystemActor(subject: Subject): boolean {
+  return systemSubjects.has(subject);
+}

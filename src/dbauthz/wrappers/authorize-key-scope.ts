@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../rbac/errors.ts';
 import { resolveScope } from '../../rbac/scope-spec.ts';
 import { canonicalScopeName, isScopeName, ScopeNames } from '../../rbac/scopes.ts';
 import type { AllowListEntry, Subject } from '../../rbac/types.ts';
+import { isSystemActor } from '../system-actors/system-actors.ts';
 
 /** A new key's scopes and allow list as stored (the raw defaults: `coder:all`, `*:*`). */
 export interface KeyScopeInput {
@@ -83,7 +84,7 @@ export function validateKeyScopes(key: KeyScopeInput): void {
  * `api_key_for_other_user`); the caller still checks `create` on the key.
  */
 export function authorizeKeyOwner(actor: Subject, key: KeyScopeInput): void {
-  if (key.userId === actor.id || actor.type === 'system') return;
+  if (key.userId === actor.id || isSystemActor(actor)) return;
   throw new ForbiddenError({
     actor: actor.id,
     action: 'create',
