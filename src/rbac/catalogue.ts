@@ -1,5 +1,5 @@
 /** The resource catalogue pinned to coder/coder@007f4fc: every type and its actions, exact strings. */
-// Source of truth: ../shared/design/catalogue-and-roles.md section 1. Types, zod enums, docs tables
+// Source: Coder's resource catalogue at the pinned commit (docs/catalogue.md). Types, zod enums, docs tables
 // and test coverage all derive from this one object; edit it, never a copy.
 export const catalogue = {
   ai_gateway_key: ['create', 'delete', 'read', 'update'],

@@ -1,5 +1,5 @@
-// The built-in org roles, transcribed from ../shared/design/catalogue-and-roles.md §2.6-2.13
-// (coder/coder roles.go @ 007f4fc). Each is bound to one org: its org and member permissions sit
+// The built-in org roles, transcribed from Coder's roles.go at the pinned commit
+// (coder/coder roles.go @ 007f4fc; see docs/catalogue.md). Each is bound to one org: its org and member permissions sit
 // under byOrg[org], so they only apply to objects in that org.
 import { allPermsExcept, denials, permissions } from './permissions.ts';
 import { orgRoleTemplate } from './role.ts';

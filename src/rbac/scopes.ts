@@ -1,5 +1,5 @@
-// API key scopes (../shared/design/catalogue-and-roles.md §4): every built-in scope grants at site
-// level only and allows every object (`*:*`); a key's stored allow list narrows that.
+// API key scopes (Coder's scopes at the pinned commit, docs/catalogue.md): every built-in scope
+// grants at site level only and allows every object (`*:*`); a key's stored allow list narrows that.
 
 import { ALLOW_ALL, normalizeAllowList } from './allow-list.ts';
 import { hasAction, isResourceType, WILDCARD } from './catalogue.ts';

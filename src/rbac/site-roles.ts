@@ -1,5 +1,5 @@
-// The built-in site roles, transcribed from ../shared/design/catalogue-and-roles.md §2.1-2.5
-// (coder/coder roles.go @ 007f4fc). Keep the order and action lists of that document.
+// The built-in site roles, transcribed from Coder's roles.go at the pinned commit
+// (coder/coder roles.go @ 007f4fc; see docs/catalogue.md). Keep its order and action lists.
 import { allPermsExcept, denials, permissions } from './permissions.ts';
 import { defineRole } from './role.ts';
 import { RoleNames } from './role-names.ts';

@@ -1,5 +1,5 @@
-// The role truth table, written by hand from ../shared/design/catalogue-and-roles.md §2 (never
-// computed by the engine). Each row names, per level, the subjects that hold a matching permission:
+// The role truth table, written by hand from Coder's roles.go at the pinned commit
+// (docs/catalogue.md), never computed by the engine. Each row names, per level, the subjects that hold a matching permission:
 //   S = site level, applies to every object;
 //   U = user level, applies to objects the subject owns that have no org;
 //   O = org level in org A, applies to every object in A;
