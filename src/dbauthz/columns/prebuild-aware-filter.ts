@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { workspaces } from '../../../db/schema/index.ts';
 import type { Action } from '../../rbac/catalogue.ts';
 import { filterAnd, filterOr } from '../../sql/combine-filters.ts';
-import { filterWhere } from '../../sql/filter-result.ts';
+import { type FilterResult, filterWhere } from '../../sql/filter-result.ts';
+import { flattenFilter } from '../../sql/flatten-filter.ts';
 import { PREBUILDS_USER_ID } from '../system-actors/system-actors.ts';
 import type { FilterBuilder } from '../wrappers/filtered-list.ts';
 import { dormantWorkspaceColumns, workspaceColumns, workspaceFilter } from './workspaces.ts';
@@ -22,10 +23,30 @@ export function prebuildAwareFilter(action: Action, prebuiltAction: Action): Fil
     const workspace = asWorkspace(ctx);
     const live = ctx.filter(prebuiltAction, 'prebuilt_workspace', workspaceColumns);
     const dormant = ctx.filter(prebuiltAction, 'prebuilt_workspace', dormantWorkspaceColumns);
+    return composed(workspace, live, dormant);
+  };
+}
+
+// Guards composed so far, by the identity of their (cached, shared) parts: a subject's guard is
+// built and flattened once, so each write pays only for rendering one flat fragment.
+const guards = new WeakMap<
+  FilterResult,
+  WeakMap<FilterResult, WeakMap<FilterResult, FilterResult>>
+>();
+
+function composed(workspace: FilterResult, live: FilterResult, dormant: FilterResult) {
+  let byLive = guards.get(workspace);
+  if (byLive === undefined) guards.set(workspace, (byLive = new WeakMap()));
+  let byDormant = byLive.get(live);
+  if (byDormant === undefined) byLive.set(live, (byDormant = new WeakMap()));
+  let guard = byDormant.get(dormant);
+  if (guard === undefined) {
     const asPrebuilt =
       live === dormant
         ? live
         : filterOr(filterAnd(isLiveRow, live), filterAnd(isDormantRow, dormant));
-    return filterOr(workspace, filterAnd(ownedByPrebuilds, asPrebuilt));
-  };
+    guard = flattenFilter(filterOr(workspace, filterAnd(ownedByPrebuilds, asPrebuilt)));
+    byDormant.set(dormant, guard);
+  }
+  return guard;
 }
