@@ -2,8 +2,8 @@
 // package root; the pure policy engine is also available alone as `dbauthz/rbac`.
 
 // The database: schema-aware drizzle database, raw (unauthorized) store, migrations, row types.
-export { createDatabase, type Database } from '../db/database.ts';
 export type { CallBounds } from '../db/bounded-call.ts';
+export { createDatabase, type Database } from '../db/database.ts';
 export {
   CancelledError,
   DbError,
@@ -43,6 +43,7 @@ export {
   type BoundaryUsageTrackerOptions,
   createBoundaryUsageTracker,
 } from './dbauthz/boundary-usage-tracker.ts';
+export type { CallOptions } from './dbauthz/call-options.ts';
 export type { Decision, DecisionHook } from './dbauthz/decision-hook.ts';
 export { NoActorError } from './dbauthz/errors.ts';
 export {

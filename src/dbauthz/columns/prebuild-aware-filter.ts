@@ -36,9 +36,15 @@ const guards = new WeakMap<
 
 function composed(workspace: FilterResult, live: FilterResult, dormant: FilterResult) {
   let byLive = guards.get(workspace);
-  if (byLive === undefined) guards.set(workspace, (byLive = new WeakMap()));
+  if (byLive === undefined) {
+    byLive = new WeakMap();
+    guards.set(workspace, byLive);
+  }
   let byDormant = byLive.get(live);
-  if (byDormant === undefined) byLive.set(live, (byDormant = new WeakMap()));
+  if (byDormant === undefined) {
+    byDormant = new WeakMap();
+    byLive.set(live, byDormant);
+  }
   let guard = byDormant.get(dormant);
   if (guard === undefined) {
     const asPrebuilt =

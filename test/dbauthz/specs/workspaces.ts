@@ -2,7 +2,7 @@ import { NotFoundError } from '../../../db/errors.ts';
 import type { Action } from '../../../src/rbac/catalogue.ts';
 import type { ExpectedCheck } from '../support/recording-authorizer.ts';
 import type { SpecRow } from '../support/spec-row.ts';
-import { templateObj, w, workspaceObj } from './workspace-fixtures.ts';
+import { w, workspaceObj } from './workspace-fixtures.ts';
 
 const { workspace } = w;
 
