@@ -241,6 +241,8 @@ export function translateDbError(error: unknown): unknown {
       return new TimeoutError('statement timeout: the statement was cancelled', undefined, options);
     case '55P03':
       return new TimeoutError('lock not available', undefined, options);
+    case '25006':
+      return new InvalidInputError('', 'a write in a read-only transaction', options);
     case '22P02':
     case '22021':
     case '22001':

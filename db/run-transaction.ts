@@ -34,7 +34,43 @@ function configOf(options: TxOptions): PgTransactionConfig | undefined {
   };
 }
 
+const ISOLATIONS: ReadonlySet<unknown> = new Set([
+  'read committed',
+  'repeatable read',
+  'serializable',
+]);
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  'isolation',
+  'readOnly',
+  'timeoutMs',
+  'signal',
+  'retries',
+]);
+
+/**
+ * Validates transaction options whatever their static type said: only the known keys, an
+ * isolation level from the fixed list (it is written into `SET TRANSACTION`, so nothing else may
+ * ever reach it), booleans and numbers of the right kind; else `InvalidInputError`, before BEGIN.
+ */
 function checkOptions(options: TxOptions, nested: boolean): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidInputError('options', 'must be an object');
+  }
+  const unknown = Reflect.ownKeys(options).find(
+    (key) => typeof key !== 'string' || !OPTION_KEYS.has(key),
+  );
+  if (unknown !== undefined) {
+    throw new InvalidInputError(`options.${String(unknown)}`, 'not a transaction option');
+  }
+  if (options.isolation !== undefined && !ISOLATIONS.has(options.isolation)) {
+    throw new InvalidInputError('isolation', `must be one of ${[...ISOLATIONS].join(', ')}`);
+  }
+  if (options.readOnly !== undefined && typeof options.readOnly !== 'boolean') {
+    throw new InvalidInputError('readOnly', 'must be a boolean');
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new InvalidInputError('signal', 'must be an AbortSignal');
+  }
   const { retries } = options;
   if (retries !== undefined && (!Number.isInteger(retries) || retries < 0 || retries > 100)) {
     throw new InvalidInputError('retries', 'must be an integer from 0 to 100');
