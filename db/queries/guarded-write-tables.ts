@@ -32,6 +32,7 @@ export const GUARDED_WRITE_TABLES = {
   updateProvisionerDaemonLastSeenAt: s.provisionerDaemons,
   updateProvisionerState: s.workspaces,
   insertWorkspaceBuild: s.workspaces,
+  insertWorkspaceAgent: s.workspaces,
 } as const;
 
 /** The name of a raw store method whose write takes a guard in `options.where`. */

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { workspaceAgents } from '../schema/index.ts';
+import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
+import { workspaceAgents, workspaceBuilds, workspaces } from '../schema/index.ts';
 import type { NewWorkspaceAgent, WorkspaceAgent } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { defineQuery, firstOrThrow, id, lazy } from './define.ts';
+import { defineGuardedWrite } from './guarded-write.ts';
 
 /** Every agent column but the token hash: what every read and the insert return. */
 const { authTokenHash: _hash, ...agentColumns } = getTableColumns(workspaceAgents);
@@ -32,7 +34,7 @@ export function workspaceAgentsQueries(db: Database) {
      * Inserts an agent of a build with a fresh random auth token and returns both; the token is
      * never readable again. A caller-chosen `authToken` is `invalid_input`.
      */
-    insertWorkspaceAgent: defineQuery(
+    insertWorkspaceAgent: defineGuardedWrite(
       z.object({
         buildId: id(),
         name: z
@@ -45,12 +47,27 @@ export function workspaceAgentsQueries(db: Database) {
         operatingSystem: text('SHORT_TEXT_MAX').min(1).optional(),
         directory: text('PATH_MAX').optional(),
       }),
-      async ({ authToken: _none, ...input }): Promise<NewWorkspaceAgent> => {
+      async ({ authToken: _none, ...input }, guard): Promise<NewWorkspaceAgent> => {
         const authToken = randomUUID();
-        const rows = await db
-          .insert(workspaceAgents)
-          .values({ ...input, authTokenHash: hashAgentAuthToken(authToken) })
-          .returning(agentColumns);
+        // Guarded: `options.where` refers to the build's `workspaces` row, checked and share-locked
+        // in the INSERT itself, so a revoke cannot commit while this insert is pending.
+        const buildId =
+          guard === undefined
+            ? input.buildId
+            : sql`(select ${workspaceBuilds.id} from ${workspaceBuilds} inner join ${workspaces} on ${workspaces.id} = ${workspaceBuilds.workspaceId} where ${and(eq(workspaceBuilds.id, input.buildId), guard)} for share of ${workspaces})`;
+        let rows: WorkspaceAgent[];
+        try {
+          rows = await db
+            .insert(workspaceAgents)
+            .values({ ...input, buildId, authTokenHash: hashAgentAuthToken(authToken) })
+            .returning(agentColumns);
+        } catch (error) {
+          const typed = translateDbError(error);
+          if (typed instanceof InvalidInputError && typed.field === 'build_id') {
+            throw new NotFoundError('workspace build', { cause: error });
+          }
+          throw typed;
+        }
         return { agent: firstOrThrow(rows, 'workspace agent'), authToken };
       },
     ),

@@ -99,7 +99,7 @@ export function workspaceBuildsQueries(db: Database) {
         const workspaceId =
           guard === undefined
             ? input.workspaceId
-            : sql`(select ${workspaces.id} from ${workspaces} where ${and(eq(workspaces.id, input.workspaceId), guard)})`;
+            : sql`(select ${workspaces.id} from ${workspaces} where ${and(eq(workspaces.id, input.workspaceId), guard)} for share)`;
         let rows: { id: string }[];
         try {
           rows = await db

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import {
+  organizationMembers,
   PREBUILDS_SYSTEM_USER_ID,
   templates,
   workspaceAgents,
@@ -145,12 +146,19 @@ export function workspacesQueries(db: Database) {
         autostartSchedule: text('LINE_MAX').optional(),
       }),
       async (input, guard): Promise<Workspace> => {
+        // The owner must be a member of the org; the template row is share-locked, so a change
+        // to its grants cannot commit while this insert is pending.
+        const ownerIsMember = sql`exists (select 1 from ${organizationMembers} where ${and(
+          eq(organizationMembers.organizationId, input.organizationId),
+          eq(organizationMembers.userId, input.ownerId),
+        )})`;
         const template = sql`(select ${templates.id} from ${templates} where ${allOf(
           eq(templates.id, input.templateId),
           eq(templates.deleted, false),
           eq(templates.organizationId, input.organizationId),
+          ownerIsMember,
           guard,
-        )})`;
+        )} for share)`;
         try {
           return firstOrThrow(
             await db

@@ -1,9 +1,11 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { workspaceFilter } from '../columns/workspaces.ts';
 import { workspaceObject } from '../objects/workspace.ts';
 import { fetchBuildWorkspace } from '../objects/workspace-build.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
+import { guardedWrite, guardOf } from '../wrappers/guarded-write.ts';
 
 type Ctx = CallContext<RawStore>;
 
@@ -14,11 +16,12 @@ type Ctx = CallContext<RawStore>;
  * is returned once, by the insert; no read returns it or its stored hash.
  */
 export const workspaceAgentsMethods = {
-  insertWorkspaceAgent: authorizeArgs(
-    'create_agent',
-    async (input: { buildId: string }, ctx: Ctx) =>
-      workspaceObject(await fetchBuildWorkspace(ctx, input.buildId, 'create_agent')),
-  ),
+  /**
+   * `create_agent` on the build's workspace, decided in the INSERT (guarded, the workspace row
+   * share-locked): a grant revoked, or the workspace made dormant, while the insert is pending
+   * cannot slip in, and a denied or missing build costs the same one statement.
+   */
+  insertWorkspaceAgent: guardedWrite('create_agent', guardOf(workspaceFilter('create_agent'))),
   getWorkspaceAgentById: authorizeArgs('read', async (input: { id: string }, ctx: Ctx) =>
     workspaceObject(await ctx.fetch(ctx.raw.getWorkspaceByAgentId({ agentId: input.id }), 'read')),
   ),

@@ -11,10 +11,14 @@ export const workspaceAgentsSpecs: SpecRow[] = [
   {
     method: 'insertWorkspaceAgent',
     input: { buildId: build.id, name: 'main' },
-    rawAnswers: { ...viaBuild, insertWorkspaceAgent: created },
-    checks: [{ action: 'create_agent', object: live }],
+    // One guarded INSERT: the build's workspace must pass create_agent (live and dormant rows).
+    rawAnswers: { insertWorkspaceAgent: created },
+    checks: [
+      { action: 'create_agent', filter: 'workspace' },
+      { action: 'create_agent', filter: 'workspace_dormant' },
+    ],
     returns: created,
-    rawCalls: ['getWorkspaceBuildById', 'getWorkspaceById', 'insertWorkspaceAgent'],
+    rawCalls: ['insertWorkspaceAgent'],
   },
   {
     method: 'getWorkspaceAgentById',
