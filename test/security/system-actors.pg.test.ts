@@ -65,6 +65,11 @@ beforeAll(async () => {
   template = await createTemplate(database.db, { organizationId: org.id, name: 'docker' });
   alice = await createUser(database.db, { username: 'alice' });
   await createMember(database.db, { userId: alice.id, organizationId: org.id });
+  // The prebuilds system user is a member of every org it keeps prebuilds in (a workspace's
+  // owner must be a member of its org); the restricted system actor adds it.
+  await store
+    .asSystemRestricted()
+    .insertOrganizationMember({ organizationId: org.id, userId: PREBUILDS_USER_ID });
 });
 afterAll(() => database.close());
 
