@@ -102,8 +102,9 @@ describe('inTx options', () => {
         readOnly: true,
       })
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ cause: expect.anything() });
-    expect(String((error as Error).cause ?? error)).toMatch(/read-only transaction/);
+    // A typed error whose message names the rule, not the statement (the driver error is cause).
+    expect(error).toMatchObject({ code: 'invalid_input', cause: expect.anything() });
+    expect((error as Error).message).toMatch(/read-only transaction/);
     await expect(ctx.store.getUserByUsername({ username: 'readonly' })).rejects.toMatchObject({
       code: 'not_found',
     });
