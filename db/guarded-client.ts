@@ -164,6 +164,24 @@ async function runTransaction<T>(
   return result;
 }
 
+interface DriverOptions {
+  fetch_types?: boolean;
+  shared?: { typeArrayMap?: Record<string, unknown> };
+}
+
+/**
+ * Once the driver has fetched the server's array types (on its first connection), stops it
+ * fetching them again on every reconnect. postgres.js never awaits that fetch, so a server going
+ * away in the middle of it rejected unhandled (ECONNRESET/ECONNREFUSED during restarts), which
+ * exits a default Node process; the array parsers it built stay in place.
+ */
+function keepArrayTypes(client: Sql): void {
+  const options = (client as unknown as { options?: DriverOptions }).options;
+  if (options?.fetch_types !== true) return;
+  if (Object.keys(options.shared?.typeArrayMap ?? {}).length === 0) return;
+  options.fetch_types = false;
+}
+
 /**
  * Guards a postgres.js client for the stores: queries of a bounded call can be cancelled, the outer
  * client refuses work inside its own transaction (`outer_store_in_transaction`), and transactions
@@ -174,6 +192,7 @@ export function guardClient(client: Sql): Sql {
   const target = client as unknown as { unsafe: Unsafe };
   const unsafe: Unsafe = (...args) => {
     assertOutsideOwnTransaction(root);
+    keepArrayTypes(client);
     const query = target.unsafe(...args);
     track(query);
     return query;
