@@ -7,6 +7,7 @@ import type { CallContext } from '../call-context.ts';
 import { groupMemberColumns } from '../columns/group-members.ts';
 import { groupColumns } from '../columns/groups.ts';
 import { groupObject } from '../objects/group.ts';
+import { groupMemberObject } from '../objects/group-member.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
@@ -31,6 +32,10 @@ async function membersFilter(input: { groupId: string }, ctx: CallContext<RawSto
     if (hasErrorCode(error, 'not_found')) return NONE;
     throw error;
   }
+  // An actor who could not read even their own membership row in the group's org (no role
+  // there, no site-wide grant) sees no row: answered with no further query, exactly as a missing
+  // group is, so the number of statements does not tell an outsider that the group exists.
+  if (!ctx.can('read', groupMemberObject(group, ctx.actor.id))) return NONE;
   return ctx.filter('read', 'group_member', groupMemberColumns(group));
 }
 

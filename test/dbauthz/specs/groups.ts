@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../db/errors.ts';
+import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
 
@@ -12,6 +13,11 @@ const groupObject = {
 } as const;
 const groupMember = { groupId: group.id, userId: user.id, username: 'eve' };
 const byGroup = { groupId: group.id };
+/** The audit actor's own membership row in the group's org, asked before a member list. */
+const ownRow = {
+  action: 'read',
+  object: { type: 'group_member', id: auditActor.id, owner: auditActor.id, org: org.id },
+} as const;
 
 /** Spec rows of the groups area. */
 export const groupsSpecs: SpecRow[] = [
@@ -97,7 +103,8 @@ export const groupsSpecs: SpecRow[] = [
     method: 'listGroupMembers',
     input: byGroup,
     rawAnswers: { getGroupById: group, listGroupMembers: [groupMember] },
-    checks: [{ action: 'read', filter: 'group_member' }],
+    // Could the actor read its own membership row there? Only then is the filter compiled.
+    checks: [ownRow, { action: 'read', filter: 'group_member' }],
     returns: [groupMember],
     rawCalls: ['getGroupById', 'listGroupMembers'],
   },
@@ -105,9 +112,18 @@ export const groupsSpecs: SpecRow[] = [
     method: 'countGroupMembers',
     input: byGroup,
     rawAnswers: { getGroupById: group, countGroupMembers: 4 },
-    checks: [{ action: 'read', filter: 'group_member' }],
+    checks: [ownRow, { action: 'read', filter: 'group_member' }],
     returns: 4,
     rawCalls: ['getGroupById', 'countGroupMembers'],
+  },
+  {
+    // An outsider to the group's org: [] / 0 without a list query, as for a missing group.
+    method: 'countGroupMembers',
+    input: byGroup,
+    rawAnswers: { getGroupById: group, countGroupMembers: 4 },
+    checks: [{ ...ownRow, allowed: false }],
+    returns: 0,
+    rawCalls: ['getGroupById'],
   },
   {
     method: 'getGroupsOfUser',
