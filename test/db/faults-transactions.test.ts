@@ -75,6 +75,10 @@ describe('inTx options', () => {
       bothRead = resolve;
     });
     let attempts = 0;
+    // Two pooled connections open first: a transaction reserves an idle connection, and on a cold
+    // pool the second would wait for the first to finish, turning the race into a serial run.
+    const client = ctx.test.client;
+    await Promise.all([client`select pg_sleep(0.05)`, client`select pg_sleep(0.05)`]);
     const offCall = (self: string, other: string) =>
       ctx.store.inTx(
         async (tx) => {
@@ -82,7 +86,9 @@ describe('inTx options', () => {
           const others = await tx.getUserById({ id: other });
           await tx.getUserById({ id: self });
           if (++arrived === 2) bothRead();
-          await Promise.race([barrier, new Promise((r) => setTimeout(r, 500))]);
+          // Wait for the other to have read too (a retry finds the barrier open); the limit only
+          // keeps a wedged run from hanging, and is long enough for a busy CI machine.
+          await Promise.race([barrier, new Promise((r) => setTimeout(r, 5_000))]);
           if (others.name === 'on-call') await tx.updateUserProfile({ id: self, name: 'off' });
         },
         { isolation: 'serializable' },
