@@ -2,12 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import { workspaceAgents, workspaceBuilds, workspaces } from '../schema/index.ts';
 import type { NewWorkspaceAgent, WorkspaceAgent } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { defineQuery, firstOrThrow, id, lazy } from './define.ts';
-import { defineGuardedWrite } from './guarded-write.ts';
+import { defineGuardedWrite, insertUnderGuardedParent } from './guarded-write.ts';
 
 /** Every agent column but the token hash: what every read and the insert return. */
 const { authTokenHash: _hash, ...agentColumns } = getTableColumns(workspaceAgents);
@@ -55,19 +54,15 @@ export function workspaceAgentsQueries(db: Database) {
           guard === undefined
             ? input.buildId
             : sql`(select ${workspaceBuilds.id} from ${workspaceBuilds} inner join ${workspaces} on ${workspaces.id} = ${workspaceBuilds.workspaceId} where ${and(eq(workspaceBuilds.id, input.buildId), guard)} for share of ${workspaces})`;
-        let rows: WorkspaceAgent[];
-        try {
-          rows = await db
-            .insert(workspaceAgents)
-            .values({ ...input, buildId, authTokenHash: hashAgentAuthToken(authToken) })
-            .returning(agentColumns);
-        } catch (error) {
-          const typed = translateDbError(error);
-          if (typed instanceof InvalidInputError && typed.field === 'build_id') {
-            throw new NotFoundError('workspace build', { cause: error });
-          }
-          throw typed;
-        }
+        const rows: WorkspaceAgent[] = await insertUnderGuardedParent(
+          'build_id',
+          'workspace build',
+          () =>
+            db
+              .insert(workspaceAgents)
+              .values({ ...input, buildId, authTokenHash: hashAgentAuthToken(authToken) })
+              .returning(agentColumns),
+        );
         return { agent: firstOrThrow(rows, 'workspace agent'), authToken };
       },
     ),

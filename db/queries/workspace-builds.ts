@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import {
   templates,
   workspaceBuilds,
@@ -12,7 +11,7 @@ import {
 import type { Template, Workspace, WorkspaceBuild } from '../types.ts';
 import { BOUNDS, bytes, int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
-import { defineGuardedWrite } from './guarded-write.ts';
+import { defineGuardedWrite, insertUnderGuardedParent } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 
 /** The provisioner state of one build, as only `getProvisionerStateByBuildId` returns it. */
@@ -100,19 +99,15 @@ export function workspaceBuildsQueries(db: Database) {
           guard === undefined
             ? input.workspaceId
             : sql`(select ${workspaces.id} from ${workspaces} where ${and(eq(workspaces.id, input.workspaceId), guard)} for share)`;
-        let rows: { id: string }[];
-        try {
-          rows = await db
-            .insert(workspaceBuilds)
-            .values({ ...input, workspaceId, buildNumber })
-            .returning({ id: workspaceBuilds.id });
-        } catch (error) {
-          const typed = translateDbError(error);
-          if (typed instanceof InvalidInputError && typed.field === 'workspace_id') {
-            throw new NotFoundError('workspace', { cause: error });
-          }
-          throw typed;
-        }
+        const rows: { id: string }[] = await insertUnderGuardedParent(
+          'workspace_id',
+          'workspace',
+          () =>
+            db
+              .insert(workspaceBuilds)
+              .values({ ...input, workspaceId, buildNumber })
+              .returning({ id: workspaceBuilds.id }),
+        );
         return getById(firstOrThrow(rows, 'workspace build').id);
       },
     ),

@@ -1,7 +1,6 @@
 import { and, asc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
-import { InvalidInputError, NotFoundError, translateDbError } from '../errors.ts';
 import {
   organizationMembers,
   PREBUILDS_SYSTEM_USER_ID,
@@ -13,7 +12,7 @@ import {
 import type { Workspace } from '../types.ts';
 import { BOUNDS, text } from './bounds.ts';
 import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
-import { defineGuardedWrite } from './guarded-write.ts';
+import { defineGuardedWrite, insertUnderGuardedParent } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
 import { containsPattern, searchText } from './search-pattern.ts';
 import { WORKSPACE_STATUSES, workspaceStatusSql } from './workspace-status.ts';
@@ -159,21 +158,15 @@ export function workspacesQueries(db: Database) {
           ownerIsMember,
           guard,
         )} for share)`;
-        try {
-          return firstOrThrow(
+        return insertUnderGuardedParent('template_id', 'template', async () =>
+          firstOrThrow(
             await db
               .insert(workspaces)
               .values({ ...input, templateId: template })
               .returning(),
             'workspace',
-          );
-        } catch (error) {
-          const typed = translateDbError(error);
-          if (typed instanceof InvalidInputError && typed.field === 'template_id') {
-            throw new NotFoundError('template', { cause: error });
-          }
-          throw typed;
-        }
+          ),
+        );
       },
     ),
 
