@@ -68,6 +68,12 @@ function checkOptions(options: TxOptions, nested: boolean): void {
   if (options.readOnly !== undefined && typeof options.readOnly !== 'boolean') {
     throw new InvalidInputError('readOnly', 'must be a boolean');
   }
+  if (
+    options.timeoutMs !== undefined &&
+    !(options.timeoutMs >= 1 && options.timeoutMs <= 3_600_000)
+  ) {
+    throw new InvalidInputError('timeoutMs', 'must be from 1 to 3600000 (one hour)');
+  }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new InvalidInputError('signal', 'must be an AbortSignal');
   }

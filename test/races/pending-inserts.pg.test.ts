@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
+import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createBuild,
@@ -117,5 +118,46 @@ describe('a workspace for someone outside the organization', () => {
       name: 'mine',
     });
     expect(own.ownerId).toBe(eve.id);
+  });
+});
+
+describe('a claim in a repeatable-read transaction against a revoke of template use', () => {
+  it('is refused when the revoke committed after its snapshot was taken', async () => {
+    const tpl = await createTemplate(database.db, {
+      organizationId: org.id,
+      groupAcl: { [org.id]: ['read', 'use'] },
+    });
+    const prebuild = await createWorkspace(database.db, {
+      ownerId: PREBUILDS_USER_ID,
+      organizationId: org.id,
+      templateId: tpl.id,
+      name: 'prebuild-rr',
+    });
+    await store
+      .asSystemRestricted()
+      .insertOrganizationMember({ organizationId: org.id, userId: PREBUILDS_USER_ID })
+      .catch(() => undefined);
+    const snapshotTaken = gate();
+    const revoked = gate();
+    const claiming = outcomeOf(
+      store.as(member(bob)).inTx(
+        async (tx) => {
+          await tx.getTemplateById({ id: tpl.id });
+          snapshotTaken.open();
+          await revoked.opened;
+          return tx.claimPrebuiltWorkspace({ id: prebuild.id, newOwnerId: bob.id, name: 'mine' });
+        },
+        { isolation: 'repeatable read' },
+      ),
+    );
+    await snapshotTaken.opened;
+    const admin = await createUser(database.db);
+    await createMember(database.db, { userId: admin.id, organizationId: org.id });
+    await store
+      .as(memberOf(admin.id, org.id, ['organization-admin']))
+      .updateTemplateAcl({ id: tpl.id, userAcl: {}, groupAcl: {} });
+    revoked.open();
+    expect(await claiming).toBe('forbidden');
+    expect((await raw.getWorkspaceById({ id: prebuild.id })).ownerId).toBe(PREBUILDS_USER_ID);
   });
 });

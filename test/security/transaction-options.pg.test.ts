@@ -57,6 +57,7 @@ describe('transaction options are validated before BEGIN', () => {
       [{ where: 'true' }, 'options.where'],
       [{ readOnly: 'yes' }, 'readOnly'],
       [{ signal: { aborted: false } }, 'signal'],
+      [{ timeoutMs: 1e10 }, 'timeoutMs'],
     ] as const;
     for (const [options, field] of cases) {
       expect(await fieldOf(asAlice().inTx(async () => 1, options as never))).toBe(field);

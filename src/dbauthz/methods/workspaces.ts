@@ -26,12 +26,16 @@ const asAny = (ctx: Ctx) => ctx as CallContext<unknown>;
 type InsertWorkspace = RawStore['insertWorkspace'];
 type Claim = RawStore['claimPrebuiltWorkspace'];
 
-/** A guard over `workspaces` rows: their live template passes `use` (none stays none). */
+/**
+ * A guard over `workspaces` rows: their live template passes `use` (none stays none), the template
+ * row share-locked so a change to its grants cannot commit under the write (nor go unseen by a
+ * repeatable-read transaction: it fails and retries).
+ */
 function templateOfRowPasses(use: FilterResult): FilterResult {
   if (use.kind === 'none') return use;
   const passes = use.kind === 'where' ? sql` and ${use.sql}` : sql``;
   return filterWhere(
-    sql`exists (select 1 from ${templates} where ${templates.id} = ${workspaces.templateId} and ${templates.deleted} = false${passes})`,
+    sql`exists (select 1 from ${templates} where ${templates.id} = ${workspaces.templateId} and ${templates.deleted} = false${passes} for share)`,
   );
 }
 
