@@ -1,5 +1,6 @@
 import type { ReservedSql, Sql } from 'postgres';
 import { type Cancellable, trackCancellable } from './bounded-call.ts';
+import { capReconnectBackoff, keepArrayTypes, stopQuery } from './postgres-js-quirks.ts';
 import { assertOutsideOwnTransaction, runInTransactionScope } from './transaction-scope.ts';
 
 // The slice of a postgres.js query and client this guard uses.
@@ -11,21 +12,9 @@ interface PooledConnection {
 
 const GUARDED = Symbol.for('dbauthz.guarded-client');
 
-/**
- * Tracks a postgres.js query for the bounded call around it. Its cancel calls the driver's
- * canceller directly: `Query.cancel()` drops the promise of the cancel request, which rejects
- * unhandled (ECONNRESET) when the server is gone.
- */
+/** Tracks a postgres.js query for the bounded call around it (see `stopQuery`). */
 function track(query: Query): void {
-  trackCancellable({
-    cancel() {
-      const driver = query as unknown as { canceller?: ((q: unknown) => unknown) | null };
-      const canceller = driver.canceller;
-      if (typeof canceller !== 'function') return;
-      driver.canceller = null;
-      Promise.resolve(canceller(query)).catch(() => {});
-    },
-  });
+  trackCancellable({ cancel: () => stopQuery(query) });
 }
 
 /** A query that fails at once with the driver's "connection closed" error, never touching a socket. */
@@ -164,24 +153,6 @@ async function runTransaction<T>(
   return result;
 }
 
-interface DriverOptions {
-  fetch_types?: boolean;
-  shared?: { typeArrayMap?: Record<string, unknown> };
-}
-
-/**
- * Once the driver has fetched the server's array types (on its first connection), stops it
- * fetching them again on every reconnect. postgres.js never awaits that fetch, so a server going
- * away in the middle of it rejected unhandled (ECONNRESET/ECONNREFUSED during restarts), which
- * exits a default Node process; the array parsers it built stay in place.
- */
-function keepArrayTypes(client: Sql): void {
-  const options = (client as unknown as { options?: DriverOptions }).options;
-  if (options?.fetch_types !== true) return;
-  if (Object.keys(options.shared?.typeArrayMap ?? {}).length === 0) return;
-  options.fetch_types = false;
-}
-
 /**
  * Guards a postgres.js client for the stores: queries of a bounded call can be cancelled, the outer
  * client refuses work inside its own transaction (`outer_store_in_transaction`), and transactions
@@ -189,6 +160,7 @@ function keepArrayTypes(client: Sql): void {
  */
 export function guardClient(client: Sql): Sql {
   if ((client as unknown as Record<symbol, unknown>)[GUARDED] === true) return client;
+  capReconnectBackoff(client);
   const target = client as unknown as { unsafe: Unsafe };
   const unsafe: Unsafe = (...args) => {
     assertOutsideOwnTransaction(root);

@@ -21,20 +21,22 @@ const client = postgres(url, {
 });
 const admin = postgres(url, { max: 1, onnotice: () => {} });
 const db: Database = mode === 'guarded' ? createDatabase(client) : (drizzle(client) as never);
-const within = <T>(work: Promise<T>, ms: number) =>
-  Promise.race([
-    work.then(
-      () => 'answered',
-      () => 'answered',
-    ),
-    new Promise<string>((resolve) => setTimeout(() => resolve('hung'), ms)),
-  ]);
+/** Observes `work` at once (a rejection nobody handles yet would count as escaped). */
+const answered = <T>(work: Promise<T>) =>
+  work.then(
+    () => 'answered',
+    () => 'answered',
+  );
+const within = (settled: Promise<string>, ms: number) =>
+  Promise.race([settled, new Promise<string>((resolve) => setTimeout(() => resolve('hung'), ms))]);
 
 for (let round = 0; round < 4; round++) {
-  const tx = db.transaction(async (t) => {
-    await t.execute(sql`SELECT 1`);
-    await t.execute(sql`SELECT pg_sleep(10)`);
-  });
+  const tx = answered(
+    db.transaction(async (t) => {
+      await t.execute(sql`SELECT 1`);
+      await t.execute(sql`SELECT pg_sleep(10)`);
+    }),
+  );
   for (let i = 0; i < 100; i++) {
     const killed = await admin`
       SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -45,7 +47,7 @@ for (let round = 0; round < 4; round++) {
   await within(tx, 3_000);
 }
 const reads = await Promise.all(
-  Array.from({ length: 6 }, () => within(db.execute(sql`SELECT 1`), 3_000)),
+  Array.from({ length: 6 }, () => within(answered(db.execute(sql`SELECT 1`)), 3_000)),
 );
 console.log(
   JSON.stringify({ uncaught, hung: reads.filter((r) => r === 'hung').length, reads: reads.length }),
