@@ -17,6 +17,18 @@ function track(query: Query): void {
   trackCancellable({ cancel: () => stopQuery(query) });
 }
 
+/**
+ * Asks the driver to prepare a statement that has parameters, as postgres.js does for its own
+ * tagged queries (drizzle asks it not to): PostgreSQL then parses and plans each distinct text
+ * once per connection. A client created with `prepare: false` (PgBouncer in transaction mode
+ * before 1.21) prepares nothing, whatever a query asks.
+ */
+function preparedArgs(args: Parameters<Unsafe>): Parameters<Unsafe> {
+  const [text, params, options] = args;
+  if (params === undefined || params.length === 0) return args;
+  return [text, params, { ...options, prepare: true }];
+}
+
 /** A query that fails at once with the driver's "connection closed" error, never touching a socket. */
 function closedQuery(cause: unknown): Query {
   const error = Object.assign(new Error('the transaction connection was closed'), {
@@ -98,7 +110,7 @@ async function runTransaction<T>(
 
   const run: Unsafe = (...args) => {
     if (closed !== undefined) return closedQuery(closed);
-    const query = raw(...args);
+    const query = raw(...preparedArgs(args));
     track(query);
     return query;
   };
@@ -165,7 +177,7 @@ export function guardClient(client: Sql): Sql {
   const unsafe: Unsafe = (...args) => {
     assertOutsideOwnTransaction(root);
     keepArrayTypes(client);
-    const query = target.unsafe(...args);
+    const query = target.unsafe(...preparedArgs(args));
     track(query);
     return query;
   };

@@ -24,6 +24,8 @@ export async function insertStoreFixture(raw: RawStore): Promise<StoreFixture> {
     createdBy: admin.id,
     groupAcl: { [org.id]: ['read', 'use'] },
   });
+  // A workspace's owner must be a member of its organization.
+  await raw.insertOrganizationMember({ organizationId: org.id, userId: user.id });
   const workspace = await raw.insertWorkspace({
     ownerId: user.id,
     organizationId: org.id,

@@ -50,11 +50,23 @@ function entryGrants(acl: SQLWrapper, key: SQL, actions: SQL): SQL {
   return sql`(${acl} -> ${key}) ?| ${actions}`;
 }
 
+/** Catalogue action names, safe to write into SQL text as they are. */
+const PLAIN_ACTION = /^[a-z][a-z_]*$/;
+
+/**
+ * The text[] `{action, *}`: written into the statement for a catalogue action (one parameter and
+ * its array encoding less per ACL leaf, and the same text for every subject), a parameter otherwise.
+ */
+function actionsArray(action: string): SQL {
+  if (PLAIN_ACTION.test(action)) return sql.raw(`array['${action}','*']::text[]`);
+  return sql`${sql.param([action, '*'])}::text[]`;
+}
+
 /** The ACL map grants `action` (or `*`) under one of the keys, or the object's org (Everyone). */
 export function compileAcl(map: ColumnMap, leaf: Leaf<'acl'>): FilterResult {
   const acl = leaf.acl === 'user' ? map.aclUsers : map.aclGroups;
   if (acl === undefined) return NONE;
-  const actions = sql`${sql.param([leaf.action, '*'])}::text[]`;
+  const actions = actionsArray(leaf.action);
   const grants: SQL[] = [...new Set(leaf.keys)]
     .filter((key) => key !== '')
     .map((key) => entryGrants(acl, sql`${key}::text`, actions));

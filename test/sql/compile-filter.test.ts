@@ -9,6 +9,8 @@ const BOB = '0a4e7a1c-0000-4000-8000-000000000002';
 const ORG = '0a4e7a1c-0000-4000-8000-0000000000aa';
 const GROUP = '0a4e7a1c-0000-4000-8000-0000000000bb';
 const HOSTILE = "x'); drop table users; --";
+/** How a catalogue action's ACL check reads in SQL: the action is written into the text. */
+const READ = "array['read','*']::text[]";
 
 function where(result: FilterResult) {
   if (result.kind !== 'where') throw new Error(`expected a condition, got ${result.kind}`);
@@ -95,17 +97,29 @@ describe('compileFilter: leaves', () => {
     expect(compileFilter(acl, columns).kind).toBe('none');
   });
 
-  it('compiles an ACL check per key plus the Everyone key, all parameters, NULL-safe', () => {
+  it('compiles an ACL check per key plus the Everyone key, keys as parameters, NULL-safe', () => {
     const result = compileFilter(
       { op: 'acl', acl: 'group', keys: [GROUP, HOSTILE], orgKey: true, action: 'read' },
       thingColumns,
     );
     expect(where(result)).toEqual({
       sql:
-        'coalesce(("things"."group_acl" -> $1::text) ?| $2::text[] or ' +
-        '("things"."group_acl" -> $3::text) ?| $4::text[] or ' +
-        '("things"."group_acl" -> "things"."org_id"::text) ?| $5::text[], false)',
-      params: [GROUP, ['read', '*'], HOSTILE, ['read', '*'], ['read', '*']],
+        `coalesce(("things"."group_acl" -> $1::text) ?| ${READ} or ` +
+        `("things"."group_acl" -> $2::text) ?| ${READ} or ` +
+        `("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)`,
+      params: [GROUP, HOSTILE],
+    });
+  });
+
+  it('writes a catalogue action into the text, and binds any other action string', () => {
+    const odd = "read' or true --" as Predicate extends { action: infer A } ? A : never;
+    const result = compileFilter(
+      { op: 'acl', acl: 'user', keys: [ALICE], orgKey: false, action: odd },
+      thingColumns,
+    );
+    expect(where(result)).toEqual({
+      sql: 'coalesce(("things"."user_acl" -> $1::text) ?| $2::text[], false)',
+      params: [ALICE, [odd, '*']],
     });
   });
 
@@ -136,9 +150,9 @@ describe('compileFilter: a member reading workspaces', () => {
     expect(rendered.sql).toBe(
       '((("things"."owner_id" is not null and "things"."owner_id" = $1) and ' +
         '("things"."org_id" is not null and "things"."org_id" = $2)) or ' +
-        'coalesce(("things"."user_acl" -> $3::text) ?| $4::text[], false) or ' +
+        `coalesce(("things"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
         'not ("things"."org_id" is null))',
     );
-    expect(rendered.params).toEqual([ALICE, ORG, ALICE, ['read', '*']]);
+    expect(rendered.params).toEqual([ALICE, ORG, ALICE]);
   });
 });
