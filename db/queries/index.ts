@@ -2,6 +2,7 @@ import type { Database } from '../database.ts';
 import { runTransaction, type TxOptions } from '../run-transaction.ts';
 import { apiKeysQueries } from './api-keys.ts';
 import { auditLogsQueries } from './audit-logs.ts';
+import { authorizationUserRolesQueries } from './authorization-user-roles.ts';
 import { boundaryQueries } from './boundary.ts';
 import { boundaryUsageQueries } from './boundary-usage.ts';
 import { connectionLogsQueries } from './connection-logs.ts';
@@ -33,6 +34,7 @@ function allQueries(db: Database, options: RawStoreOptions) {
   return {
     ...usersQueries(db),
     ...userRolesQueries(db),
+    ...authorizationUserRolesQueries(db),
     ...organizationsQueries(db),
     ...organizationMembersQueries(db),
     ...groupsQueries(db),

@@ -76,4 +76,9 @@ export const userRolesMethods = {
    * `system` read, which the restricted system actor (and a site owner) holds and no other role does.
    */
   getUserRoles: authorizeArgs('read', () => ({ type: 'system' })),
+  /**
+   * The same for `buildSubject` in one statement (roles, memberships with their org settings,
+   * groups): like `getUserRoles`, `system` read, so only system actors (and a site owner) reach it.
+   */
+  getAuthorizationUserRoles: authorizeArgs('read', () => ({ type: 'system' })),
 } satisfies Declarations<RawStore>;

@@ -76,4 +76,15 @@ export const userRolesSpecs: SpecRow[] = [
     returns: { id: auditorUser.id, siteRoles: ['auditor'] },
     rawCalls: ['getUserRoles'],
   },
+  {
+    // The one-statement form `buildSubject` uses: the same `system` read, nothing else.
+    method: 'getAuthorizationUserRoles',
+    input: { userId: auditorUser.id },
+    rawAnswers: {
+      getAuthorizationUserRoles: { id: auditorUser.id, siteRoles: ['auditor'], memberships: [] },
+    },
+    checks: [{ action: 'read', object: { type: 'system' } }],
+    returns: { id: auditorUser.id, siteRoles: ['auditor'], memberships: [] },
+    rawCalls: ['getAuthorizationUserRoles'],
+  },
 ];
