@@ -29,7 +29,9 @@ function siteRoles(userId: string, stored: readonly string[]): RoleRef[] {
  * `member`), every live org membership with its stored roles UNIONED with the org's
  * `default_org_member_roles` and `organization-member` built for the org's
  * `shareable_workspace_owners`, custom roles loaded by name and converted to role values, and the
- * user's groups (explicit plus each org's Everyone group).
+ * user's groups (explicit plus each org's Everyone group). It costs at most two statements
+ * whatever the number of orgs and groups: one for the user, memberships and groups
+ * (`getAuthorizationUserRoles`), and one for the custom roles, only when a membership needs one.
  *
  * Fails closed: a missing or deleted user is a `NotFoundError` (`not_found`: the system actor may
  * read users, so nothing is hidden from it); a **suspended** user is a `ForbiddenError` with
@@ -46,16 +48,13 @@ export async function buildSubject(
   options: BuildSubjectOptions = {},
 ): Promise<Subject> {
   const system = store.asSystemRestricted();
-  const user = await system.getUserRoles({ userId });
+  // One statement: the user, each live membership with its org's settings, and the group ids.
+  const user = await system.getAuthorizationUserRoles({ userId });
   if (user.status === 'suspended') {
     throw new ForbiddenError({ actor: userId, reason: 'user_suspended' });
   }
-  const memberships: MembershipWithOrg[] = await Promise.all(
-    user.orgRoles.map(async ({ organizationId, roles }) => ({
-      roles,
-      org: await system.getOrganizationById({ id: organizationId }),
-    })),
-  );
+  const memberships: readonly MembershipWithOrg[] = user.memberships;
+  // At most one more, and only when a membership names a custom role.
   const wanted = memberships.flatMap((m) =>
     customRoleNames(m).map((name) => ({ organizationId: m.org.id, name })),
   );
