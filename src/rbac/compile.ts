@@ -1,7 +1,8 @@
 import { type AllowListIndex, indexAllowList } from './allow-list.ts';
+import { compileRole } from './compiled-role.ts';
 import { InvalidPolicyError } from './errors.ts';
-import { addVotes, emptyVotes, type Votes } from './pair-index.ts';
-import { isIn } from './predicate.ts';
+import { combineVotes, NO_VOTES, type Votes } from './pair-index.ts';
+import { inSorted } from './predicate.ts';
 import type { RoleRegistry } from './role-registry.ts';
 import { resolveScope } from './scope-spec.ts';
 import type { Predicate, Role, Scope, Subject } from './types.ts';
@@ -38,26 +39,33 @@ export interface CompiledSubject {
 }
 
 /**
- * Folds roles into votes. Org membership comes from the roles' `byOrg` keys (Coder's
- * `org_memberships`); `memberOrgs`, when given, limits org entries to those orgs (used for scopes,
- * whose org permissions only count where the subject is a member).
+ * Folds roles into votes, each role compiled once per process (`compileRole`, shared by content).
+ * Org membership comes from the roles' `byOrg` keys (Coder's `org_memberships`); `memberOrgs`,
+ * when given, limits org entries to those orgs (used for scopes, whose org permissions only count
+ * where the subject is a member).
  */
 export function compileVotes(roles: readonly Role[], memberOrgs?: ReadonlySet<string>): LevelVotes {
-  const site = emptyVotes();
-  const user = emptyVotes();
-  const orgs = new Map<string, { org: Votes; member: Votes }>();
+  // Every array here is shared and read-only: `combineVotes` returns remembered combinations, so
+  // a subject in 100 orgs holding the same roles in each mostly looks votes up.
+  let site = NO_VOTES;
+  let user = NO_VOTES;
+  const orgs = new Map<string, OrgVotes>();
   for (const role of roles) {
-    addVotes(site, role.site);
-    addVotes(user, role.user);
-    for (const [orgId, perms] of Object.entries(role.byOrg)) {
+    const compiled = compileRole(role);
+    site = combineVotes(site, compiled.site);
+    user = combineVotes(user, compiled.user);
+    for (const { org: orgId, orgVotes, memberVotes } of compiled.orgs) {
       if (memberOrgs && !memberOrgs.has(orgId)) continue;
-      let votes = orgs.get(orgId);
-      if (!votes) {
-        votes = { org: emptyVotes(), member: emptyVotes() };
-        orgs.set(orgId, votes);
-      }
-      addVotes(votes.org, perms.org);
-      addVotes(votes.member, perms.member);
+      const votes = orgs.get(orgId);
+      orgs.set(
+        orgId,
+        votes === undefined
+          ? { org: orgVotes, member: memberVotes }
+          : {
+              org: combineVotes(votes.org, orgVotes),
+              member: combineVotes(votes.member, memberVotes),
+            },
+      );
     }
   }
   // Sorted, so prepare emits sorted `org IN (...)` lists without sorting per call.
@@ -100,7 +108,7 @@ export function compileSubject(subject: Subject, registry: RoleRegistry): Compil
     scopeVotes,
     allowList,
     allowListPredicates: new Map(),
-    memberOrgPredicate: isIn('org', roleVotes.orgs.keys()),
+    memberOrgPredicate: inSorted('org', [...roleVotes.orgs.keys()]),
     scopeAllowsAll: allowList.all && scopeVotes.site.every((v) => v === 1),
   });
 }

@@ -45,9 +45,14 @@ export type Votes = Int8Array;
 // lists across orgs, so a subject with roles in 100 orgs folds each list once.
 const listVotes = new WeakMap<readonly Permission[], Votes>();
 
-function votesOfList(perms: readonly Permission[]): Votes {
+/**
+ * The votes of one permission list (a negative sticks). Shared, read-only: cached per frozen list,
+ * so callers combine it with `combineVotes` and never write to it.
+ */
+export function votesOf(perms: readonly Permission[]): Votes {
   let votes = listVotes.get(perms);
   if (votes === undefined) {
+    if (perms.length === 0) return NO_VOTES;
     votes = emptyVotes();
     for (const p of perms) {
       for (const n of pairsOf(p)) {
@@ -60,18 +65,40 @@ function votesOfList(perms: readonly Permission[]): Votes {
   return votes;
 }
 
-/** Adds permissions to a vote array, negatives sticking. */
-export function addVotes(votes: Votes, perms: readonly Permission[]): void {
-  if (perms.length === 0) return;
-  const add = votesOfList(perms);
-  for (let n = 0; n < PAIR_COUNT; n++) {
-    const v = add[n]!;
-    if (v === -1) votes[n] = -1;
-    else if (v === 1 && votes[n] === 0) votes[n] = 1;
+// Results of `combineVotes` per pair of (shared, read-only) vote arrays; held weakly, so an entry
+// lives only as long as both arrays (themselves held by bounded caches or live subjects).
+const combined = new WeakMap<Votes, WeakMap<Votes, Votes>>();
+
+/**
+ * The votes of `a` and `b` together (a negative sticks, an allow fills an abstention), as a new
+ * shared, read-only array remembered per pair, or `a` or `b` itself when the other adds nothing.
+ * Never writes to its arguments.
+ */
+export function combineVotes(a: Votes, b: Votes): Votes {
+  if (b === NO_VOTES || a === b) return a;
+  if (a === NO_VOTES) return b;
+  let byB = combined.get(a);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    combined.set(a, byB);
   }
+  let out = byB.get(b);
+  if (out === undefined) {
+    out = a.slice();
+    for (let n = 0; n < PAIR_COUNT; n++) {
+      const v = b[n]!;
+      if (v === -1) out[n] = -1;
+      else if (v === 1 && out[n] === 0) out[n] = 1;
+    }
+    byB.set(b, out);
+  }
+  return out;
 }
 
 /** Fresh empty votes. */
 export function emptyVotes(): Votes {
   return new Int8Array(PAIR_COUNT);
 }
+
+/** Shared all-abstain votes (an empty list's): read-only, and `combineVotes` adds nothing for it. */
+export const NO_VOTES: Votes = emptyVotes();
