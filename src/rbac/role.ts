@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.ts';
 import { InvalidPolicyError } from './errors.ts';
 import { assertValidPermission } from './permissions.ts';
 import type { OrgPermissions, Permission, Role } from './types.ts';
@@ -13,7 +14,17 @@ export interface RoleDefinition {
 }
 
 const EMPTY: readonly Permission[] = Object.freeze([]);
-const validated = new WeakMap<Role, Role>();
+// Roles this module built: validated and deeply frozen, so they can never change after the check.
+// Only `defineRole` and `orgRoleTemplate` add to it; a copy of one (even an equal one) is not in it.
+const trusted = new WeakSet<object>();
+
+/**
+ * True when `value` is a role the library built and validated (`defineRole`, an org role template,
+ * the built-in roles, custom roles converted through `defineRole`): deeply frozen, never re-checked.
+ */
+export function isTrustedRole(value: unknown): value is Role {
+  return typeof value === 'object' && value !== null && trusted.has(value);
+}
 
 function freezePerms(
   perms: readonly Permission[] | undefined,
@@ -54,6 +65,9 @@ export function defineRole(definition: RoleDefinition): Role {
   }
   const { name, displayName, org } = definition;
   if (typeof name !== 'string' || name === '') throw new InvalidPolicyError('a role needs a name');
+  if (displayName !== undefined && typeof displayName !== 'string') {
+    throw new InvalidPolicyError(`role "${name}": displayName must be a string`);
+  }
   if (org !== undefined && (typeof org !== 'string' || org === '')) {
     throw new InvalidPolicyError(`role "${name}": org must be a non-empty string`);
   }
@@ -86,20 +100,17 @@ export function defineRole(definition: RoleDefinition): Role {
     byOrg: Object.freeze(byOrg),
   };
   Object.freeze(role);
-  validated.set(role, role);
+  trusted.add(role);
   return role;
 }
 
 /**
- * Validates a role value (see `defineRole`) and returns its frozen copy. Remembered per value, so a
- * role shared by many subjects is checked once.
+ * A role value as the engine uses it: a role the library built (`isTrustedRole`) as is, anything
+ * else validated now (see `defineRole`) into a frozen copy, so a value changed after an earlier
+ * check is checked again.
  */
 export function validRole(role: Role): Role {
-  const known = validated.get(role);
-  if (known) return known;
-  const checked = defineRole(role);
-  validated.set(role, checked);
-  return checked;
+  return trusted.has(role) ? role : defineRole(role);
 }
 
 /** An org-bound role: `org` and `member` permissions placed under `byOrg[org]`, site/user as given. */
@@ -123,23 +134,32 @@ export type OrgRoleDefinition = Omit<RoleDefinition, 'byOrg' | 'org'> & {
   readonly memberPerms?: readonly Permission[];
 };
 
+/** Roles one org role template keeps bound (per org), so a role asked for again is the same value. */
+const BOUND_CAPACITY = 2048;
+
 /**
  * Validates an org role once and returns a binder: each call makes the role for one org, sharing
- * the frozen permission lists, so a subject with roles in many orgs compiles quickly.
+ * the frozen permission lists, and hands the same frozen value back for an org bound recently,
+ * so a subject with roles in many orgs compiles quickly.
  */
 export function orgRoleTemplate(definition: OrgRoleDefinition): (org: string) => Role {
   const proto = defineOrgRole({ ...definition, org: 'template' });
   const level = proto.byOrg.template!;
+  const bound = new BoundedCache<string, Role>(BOUND_CAPACITY);
   return (org) => {
     if (typeof org !== 'string' || org === '') {
       throw new InvalidPolicyError(`role "${proto.name}": org must be a non-empty string`);
     }
-    const role: Role = Object.freeze({
-      ...proto,
-      org,
-      byOrg: Object.freeze(Object.fromEntries([[org, level]])),
-    });
-    validated.set(role, role);
+    let role = bound.get(org);
+    if (role === undefined) {
+      role = Object.freeze({
+        ...proto,
+        org,
+        byOrg: Object.freeze(Object.fromEntries([[org, level]])),
+      });
+      trusted.add(role);
+      bound.set(org, role);
+    }
     return role;
   };
 }

@@ -1,6 +1,5 @@
-import { InvalidPolicyError } from './errors.ts';
+import { checkSubjectInput } from './check-subject-input.ts';
 import { validRole } from './role.ts';
-import { SubjectSchema } from './schemas.ts';
 import { resolveScope } from './scope-spec.ts';
 import type { RoleRef, ScopeSpec, Subject, SubjectNotice } from './types.ts';
 
@@ -29,31 +28,25 @@ function deepFreeze<T>(value: T): T {
 /**
  * A validated, deeply frozen subject. Shapes, permissions and scope names are checked here
  * (`InvalidPolicyError`); role names are resolved by the authorizer on first use, because custom
- * roles live in its registry. Without a scope the subject acts with `coder:all`, as a Coder
- * browser session does.
+ * roles live in its registry. Role values the library built (`isTrustedRole`: the built-in role
+ * builders, `defineRole`) are taken as they are; any other role value is validated in full. Without
+ * a scope the subject acts with `coder:all`, as a Coder browser session does.
  * @example createSubject({ id: userId, roles: ['member', { name: 'organization-member', org }] })
  */
 export function createSubject(input: SubjectInput): Subject {
-  const parsed = SubjectSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidPolicyError(
-      `invalid subject: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  }
-  const roles = input.roles.map((ref) =>
+  const checked = checkSubjectInput(input);
+  const roles = checked.roles.map((ref) =>
     typeof ref === 'object' && 'site' in ref ? validRole(ref) : ref,
   );
-  const scope = input.scope ?? 'coder:all';
+  const scope = checked.scope ?? 'coder:all';
   resolveScope(scope);
   const subject: Subject = deepFreeze({
-    id: input.id,
-    roles: roles.map((r) =>
-      typeof r === 'object' && !('site' in r) ? { name: r.name, org: r.org } : r,
-    ),
-    groups: [...(input.groups ?? [])],
-    scope: structuredClone(scope),
-    ...(input.type === undefined ? {} : { type: input.type }),
-    ...(input.notices?.length ? { notices: structuredClone(input.notices) } : {}),
+    id: checked.id,
+    roles,
+    groups: [...(checked.groups ?? [])],
+    scope: typeof scope === 'string' ? scope : structuredClone(scope),
+    ...(checked.type === undefined ? {} : { type: checked.type }),
+    ...(checked.notices?.length ? { notices: structuredClone(checked.notices) } : {}),
   });
   vetted.add(subject);
   return subject;
