@@ -1,8 +1,9 @@
 // Per-request cost of a fresh subject: what a loader does on every request. Role values come from
 // the library's own builders (`organizationMemberRole`, a custom role through `defineOrgRole`),
 // exactly as the subject loader builds them; then `createSubject` and the first `authorize`, which
-// compiles the subject. Every call builds new objects, so no per-object cache is hit; caches keyed
-// by role content (shared across subjects) are warm, as in a running process.
+// compiles the subject. Every call builds a new subject and a new custom role object (so its
+// compile goes through the content key); the built-in builders may hand back a value they bound
+// recently, as they do in a running process, and caches keyed by role content are warm.
 import {
   authorize,
   createSubject,
