@@ -27,9 +27,12 @@ export interface CompiledRole {
 
 /** Compiled roles held at most (a subject in 100 orgs with two org roles each uses 201). */
 const ROLE_CAPACITY = 8192;
-/** Permission lists whose content is interned at most, and the longest content interned. */
-const LIST_CAPACITY = 4096;
-const LIST_CONTENT_MAX = 2048;
+/**
+ * Permission lists whose content is interned at most, and the longest content interned (~250
+ * permissions; a longer list gets an id of its own, so its role compiles once per list object).
+ */
+const LIST_CAPACITY = 2048;
+const LIST_CONTENT_MAX = 8192;
 
 const compiled = new BoundedCache<string, CompiledRole>(ROLE_CAPACITY);
 const listIdByContent = new BoundedCache<string, number>(LIST_CAPACITY);

@@ -115,6 +115,26 @@ describe('compiled roles', () => {
       .withAclUsers({ alice: ['read'] });
     expect(authz.authorize(subject, 'read', shared)).toBe(true);
   });
+  it('still decide for a list too long to intern, compiling it per list object instead', () => {
+    const org = freshOrg();
+    // ~800 permissions (over 10,000 characters): beyond the interned maximum, so no content key is shared.
+    const many = Array.from({ length: 400 }, () =>
+      permissions({ template: ['read', 'use'] }),
+    ).flat();
+    const huge = () =>
+      defineOrgRole({ name: 'huge', org, orgPerms: [...many, ...permissions({ file: ['read'] })] });
+    const authz = createAuthorizer();
+    const count = rolesCompiled();
+    for (let i = 0; i < 2; i++) {
+      const subject = createSubject({ id: 'alice', roles: [huge()] });
+      expect(authz.authorize(subject, 'use', object('template').withId('t').inOrg(org))).toBe(true);
+      expect(authz.authorize(subject, 'read', object('file').withId('f').inOrg(org))).toBe(true);
+      expect(authz.authorize(subject, 'update', object('template').withId('t').inOrg(org))).toBe(
+        false,
+      );
+    }
+    expect(rolesCompiled()).toBe(count + 2);
+  });
 });
 
 describe('BoundedCache', () => {
