@@ -45,7 +45,7 @@ export function compileMissing(map: ColumnMap, leaf: Leaf<'missing'>): FilterRes
   return filterWhere(sql`(${column.expr} is null or ${column.expr} = '')`);
 }
 
-/** The ACL entry under `key` lists one of `actions` (a text[] parameter). */
+/** The ACL entry under `key` lists one of `actions` (a text[]). */
 function entryGrants(acl: SQLWrapper, key: SQL, actions: SQL): SQL {
   return sql`(${acl} -> ${key}) ?| ${actions}`;
 }
@@ -62,14 +62,32 @@ function actionsArray(action: string): SQL {
   return sql`${sql.param([action, '*'])}::text[]`;
 }
 
-/** The ACL map grants `action` (or `*`) under one of the keys, or the object's org (Everyone). */
+/**
+ * Some key of the text[] `keys` maps to an entry listing one of `actions`: `?|` cheaply skips rows
+ * with none of the keys, then the entries of the rest are checked (an ACL that is not an object
+ * has no entries, never an error). One array, bound twice, so the text is the same for 1 key or
+ * 1,000. A NULL ACL gives NULL and false, so false.
+ */
+function someEntryGrants(acl: SQLWrapper, keys: readonly string[], actions: SQL): SQL {
+  const list = () => sql`${sql.param(keys)}::text[]`;
+  const entries = sql`jsonb_each(case jsonb_typeof(${acl}) when 'object' then ${acl} end)`;
+  return sql`(${acl} ?| ${list()} and exists (select 1 from ${entries} as acl_entry where acl_entry.key = any(${list()}) and acl_entry.value ?| ${actions}))`;
+}
+
+/**
+ * The ACL map grants `action` (or `*`) under one of the keys, or the object's org (Everyone). Group
+ * keys (one per group of the subject) are one array parameter; user keys (one: the subject's id)
+ * one term each. No key and no org key is `none`.
+ */
 export function compileAcl(map: ColumnMap, leaf: Leaf<'acl'>): FilterResult {
   const acl = leaf.acl === 'user' ? map.aclUsers : map.aclGroups;
   if (acl === undefined) return NONE;
   const actions = actionsArray(leaf.action);
-  const grants: SQL[] = [...new Set(leaf.keys)]
-    .filter((key) => key !== '')
-    .map((key) => entryGrants(acl, sql`${key}::text`, actions));
+  const keys = [...new Set(leaf.keys)].filter((key) => key !== '');
+  const grants: SQL[] = [];
+  if (leaf.acl === 'user')
+    for (const key of keys) grants.push(entryGrants(acl, sql`${key}::text`, actions));
+  else if (keys.length > 0) grants.push(someEntryGrants(acl, keys, actions));
   if (leaf.orgKey && map.org !== undefined) {
     const org = resolveColumn(map.org);
     const everyone = entryGrants(acl, sql`${org.expr}::text`, actions);

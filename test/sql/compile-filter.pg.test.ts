@@ -117,6 +117,35 @@ describe('compiled filters on PostgreSQL', () => {
     expect(await selectIds({ op: 'true' }, thingColumns)).toHaveLength(fixtures.length);
   });
 
+  it('finds a grant under any of 100 group keys, and never errors or grants on a non-object ACL', async () => {
+    const groups = Array.from({ length: 100 }, (_, i) => row(200 + i, {}).id);
+    const odd = (value: unknown) => value as Record<string, string[]>;
+    const rows = [
+      row(1, { orgId: ids.orgA, groupAcl: { [groups[99]!]: ['read'] } }),
+      row(2, { orgId: ids.orgA, groupAcl: { [groups[0]!]: ['update'], [ids.bob]: ['*'] } }),
+      row(3, { orgId: ids.orgA, groupAcl: { [groups[42]!]: ['*'] } }),
+      row(4, { orgId: ids.orgA, groupAcl: odd([groups[1]]) }),
+      row(5, { orgId: ids.orgA, groupAcl: odd(groups[2]) }),
+      row(6, { orgId: ids.orgA, groupAcl: { [groups[3]!]: [] } }),
+      row(7, { orgId: ids.orgA, groupAcl: null }),
+      row(8, { orgId: ids.orgA, groupAcl: { [ids.orgA]: ['read'] } }),
+    ];
+    await replaceRows(rows);
+    const shared: Predicate = {
+      op: 'acl',
+      acl: 'group',
+      keys: groups,
+      orgKey: true,
+      action: 'read',
+    };
+    for (const predicate of [shared, { op: 'not', item: shared } satisfies Predicate]) {
+      expect(await selectIds(predicate, thingColumns)).toEqual(
+        expectedIds(predicate, rows, (r) => r.ownerId),
+      );
+    }
+    expect(await selectIds(shared, thingColumns)).toEqual([1, 3, 8].map((n) => row(n, {}).id));
+  });
+
   it('agrees with the in-memory evaluator on random predicates and rows', async () => {
     const textOwner: ColumnMap = { ...thingColumns, owner: things.ownerName };
     await fc.assert(

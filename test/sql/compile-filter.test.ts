@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Predicate } from '../../src/rbac/types.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import type { FilterResult } from '../../src/sql/filter-result.ts';
-import { render, thingColumns, things } from './support/things.ts';
+import { groupsGrant, render, thingColumns, things } from './support/things.ts';
 
 const ALICE = '0a4e7a1c-0000-4000-8000-000000000001';
 const BOB = '0a4e7a1c-0000-4000-8000-000000000002';
@@ -97,17 +97,57 @@ describe('compileFilter: leaves', () => {
     expect(compileFilter(acl, columns).kind).toBe('none');
   });
 
-  it('compiles an ACL check per key plus the Everyone key, keys as parameters, NULL-safe', () => {
+  it('compiles group keys as one array parameter plus the Everyone key, NULL-safe', () => {
     const result = compileFilter(
-      { op: 'acl', acl: 'group', keys: [GROUP, HOSTILE], orgKey: true, action: 'read' },
+      { op: 'acl', acl: 'group', keys: [GROUP, HOSTILE, '', GROUP], orgKey: true, action: 'read' },
       thingColumns,
     );
     expect(where(result)).toEqual({
       sql:
-        `coalesce(("things"."group_acl" -> $1::text) ?| ${READ} or ` +
-        `("things"."group_acl" -> $2::text) ?| ${READ} or ` +
+        `coalesce(${groupsGrant('things', 1, READ)} or ` +
         `("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)`,
-      params: [GROUP, HOSTILE],
+      params: [
+        [GROUP, HOSTILE],
+        [GROUP, HOSTILE],
+      ],
+    });
+  });
+
+  it('compiles a user ACL check per key (a subject has one id)', () => {
+    const result = compileFilter(
+      { op: 'acl', acl: 'user', keys: [ALICE, ''], orgKey: false, action: 'read' },
+      thingColumns,
+    );
+    expect(where(result)).toEqual({
+      sql: `coalesce(("things"."user_acl" -> $1::text) ?| ${READ}, false)`,
+      params: [ALICE],
+    });
+  });
+
+  it("drops '' group keys: none left is no group term, the Everyone key alone or none", () => {
+    const acl: Predicate = {
+      op: 'acl',
+      acl: 'group',
+      keys: ['', ''],
+      orgKey: true,
+      action: 'read',
+    };
+    expect(where(compileFilter(acl, thingColumns))).toEqual({
+      sql: `coalesce(("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)`,
+      params: [],
+    });
+    expect(compileFilter({ ...acl, orgKey: false }, thingColumns).kind).toBe('none');
+  });
+
+  it('binds an odd action once in the group check, and the group keys as one array', () => {
+    const odd = "read' or true --" as Predicate extends { action: infer A } ? A : never;
+    const result = compileFilter(
+      { op: 'acl', acl: 'group', keys: [GROUP], orgKey: false, action: odd },
+      thingColumns,
+    );
+    expect(where(result)).toEqual({
+      sql: `coalesce(${groupsGrant('things', 1, '$3::text[]')}, false)`,
+      params: [[GROUP], [GROUP], [odd, '*']],
     });
   });
 

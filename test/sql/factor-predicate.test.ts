@@ -21,7 +21,7 @@ import {
   rowsArbitrary,
   sharedTermsArbitrary,
 } from './support/arbitraries.ts';
-import { render, thingColumns } from './support/things.ts';
+import { groupsGrant, render, thingColumns } from './support/things.ts';
 
 const { alice: ALICE, bob: BOB, orgA: ORG, orgB: ORG_B, group: GROUP } = ids;
 const ORG_IS = '("things"."org_id" is not null and "things"."org_id" = $1)';
@@ -50,9 +50,9 @@ describe('factorPredicate: common terms of or-branches are stated once', () => {
       sql:
         `(${ORG_IS} and (("things"."owner_id" is not null and "things"."owner_id" = $2) or ` +
         `coalesce(("things"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
-        `coalesce(("things"."group_acl" -> $4::text) ?| ${READ} or ` +
+        `coalesce(${groupsGrant('things', 4, READ)} or ` +
         `("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)))`,
-      params: [ORG, ALICE, ALICE, GROUP],
+      params: [ORG, ALICE, ALICE, [GROUP], [GROUP]],
     });
   });
 

@@ -1,4 +1,5 @@
 import { eq, Param, type SQL, StringChunk, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/dbauthz/call-context.ts';
@@ -15,7 +16,7 @@ import type { FilterResult } from '../../src/sql/filter-result.ts';
 import { flattenCondition } from '../../src/sql/flatten-filter.ts';
 import { ids } from './support/arbitraries.ts';
 import { cacheQuestions, cacheSubjectArbitrary } from './support/cache-calls.ts';
-import { render, textOrgColumns, thingColumns, things } from './support/things.ts';
+import { groupsGrant, render, textOrgColumns, thingColumns, things } from './support/things.ts';
 
 const { alice: ALICE, orgA: ORG, group: GROUP } = ids;
 const member = (): Subject =>
@@ -35,8 +36,15 @@ function condition(result: FilterResult): SQL {
 }
 const READ = "array['read','*']::text[]";
 
+/** Text chunks around bound values only: scalars bare (as the `sql` tag keeps them), arrays in a `Param`. */
 const isFlat = (fragment: SQL) =>
-  fragment.queryChunks.every((chunk) => chunk instanceof StringChunk || chunk instanceof Param);
+  fragment.queryChunks.every(
+    (chunk: unknown) =>
+      chunk instanceof StringChunk ||
+      (chunk instanceof Param && typeof chunk.value === 'object') ||
+      chunk === null ||
+      ['string', 'number', 'boolean'].includes(typeof chunk),
+  );
 
 describe('flattenCondition', () => {
   const nested = condition(
@@ -54,6 +62,19 @@ describe('flattenCondition', () => {
     expect(inQuery(flat)).toEqual(inQuery(nested));
     expect(render(flat)).toEqual(render(nested));
     expect(inQuery(flat).sql).toContain('"things"."org_id" = $3');
+    const typings = (c: SQL) => new PgDialect().sqlToQuery(c).typings;
+    expect(typings(flat)).toEqual(typings(nested));
+  });
+
+  it('keeps array values in one parameter each, with the same text and values at any offset', () => {
+    const groups = condition(
+      compileFilter(acl('group', [GROUP, ALICE], true, 'read'), thingColumns),
+    );
+    const flat = flattenCondition(groups);
+    expect(isFlat(flat)).toBe(true);
+    const inQuery = (c: SQL) => render(sql`select 1 where ${things.ownerName} = ${'x'} and ${c}`);
+    expect(inQuery(flat)).toEqual(inQuery(groups));
+    expect(inQuery(flat).params).toEqual(['x', [GROUP, ALICE], [GROUP, ALICE]]);
   });
 
   it('leaves conditions with placeholders or typed parameters as they are', () => {
@@ -188,14 +209,14 @@ describe('workspaceFilter over cached filters', () => {
     const live =
       '("workspaces"."organization_id" = $1 and ("workspaces"."owner_id" = $2 or ' +
       `coalesce(("workspaces"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
-      `coalesce(("workspaces"."group_acl" -> $4::text) ?| ${READ} or ` +
+      `coalesce(${groupsGrant('workspaces', 4, READ)} or ` +
       `("workspaces"."group_acl" -> "workspaces"."organization_id"::text) ?| ${READ}, false)))`;
-    const dormant = '("workspaces"."organization_id" = $5 and "workspaces"."owner_id" = $6)';
+    const dormant = '("workspaces"."organization_id" = $6 and "workspaces"."owner_id" = $7)';
     expect(workspaceSql(createAuthorizer(), member())).toEqual({
       sql:
         `(("workspaces"."dormant_at" is null and ${live}) or ` +
         `("workspaces"."dormant_at" is not null and ${dormant}))`,
-      params: [ORG, ALICE, ALICE, GROUP, ORG, ALICE],
+      params: [ORG, ALICE, ALICE, [GROUP], [GROUP], ORG, ALICE],
     });
   });
 

@@ -38,3 +38,16 @@ export function render(fragment: SQL): { sql: string; params: unknown[] } {
   const query = dialect.sqlToQuery(fragment);
   return { sql: query.sql, params: query.params };
 }
+
+/**
+ * The SQL text of a group ACL check over `table`: the subject's group keys as one text[] (bound
+ * as `$n` for the key test and `$n+1` for the entry check), `actions` the text[] it looks for.
+ */
+export function groupsGrant(table: string, n: number, actions: string): string {
+  const acl = `"${table}"."group_acl"`;
+  return (
+    `(${acl} ?| $${n}::text[] and exists (select 1 from ` +
+    `jsonb_each(case jsonb_typeof(${acl}) when 'object' then ${acl} end) as acl_entry ` +
+    `where acl_entry.key = any($${n + 1}::text[]) and acl_entry.value ?| ${actions}))`
+  );
+}
