@@ -242,7 +242,12 @@ export function translateDbError(error: unknown): unknown {
     case '55P03':
       return new TimeoutError('lock not available', undefined, options);
     case '25006':
-      return new InvalidInputError('', 'a write in a read-only transaction', options);
+      // A read-only transaction, or a server in recovery (a hot standby: a replica).
+      return new InvalidInputError(
+        '',
+        'a write in a read-only transaction or on a read-only server (a replica)',
+        options,
+      );
     case '22P02':
     case '22021':
     case '22001':

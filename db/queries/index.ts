@@ -12,6 +12,7 @@ import { groupsQueries } from './groups.ts';
 import { organizationMembersQueries } from './organization-members.ts';
 import { organizationsQueries } from './organizations.ts';
 import { provisionersQueries } from './provisioners.ts';
+import { readsOnReplica } from './replica-reads.ts';
 import { templateVersionsQueries } from './template-versions.ts';
 import { templatesQueries } from './templates.ts';
 import { userRolesQueries } from './user-roles.ts';
@@ -28,6 +29,12 @@ export interface RawStoreOptions {
   readonly maxFileBytes?: number;
   /** Default `timeoutMs` of every call and `inTx` (a call's own bound wins); unset: unbounded. */
   readonly timeoutMs?: number;
+  /**
+   * A database over a streaming replica: reads (`get*`, `list*`, `count*`) go there, except those
+   * in `PRIMARY_READS`; writes and `inTx` always go to the primary (`db`). Reads may lag the
+   * primary by the replica's lag; `onPrimary()` gives a store that reads its own writes.
+   */
+  readonly replica?: Database | undefined;
 }
 
 function allQueries(db: Database, options: RawStoreOptions) {
@@ -66,18 +73,40 @@ export type RawStore = RawQueries & {
    * failing inner `fn` rolls back only its own writes (if the outer `fn` catches the error).
    */
   inTx<T>(fn: (tx: RawStore) => Promise<T>, options?: TxOptions): Promise<T>;
+  /** This store with every call on the primary (read-your-writes); itself when it has no replica. */
+  onPrimary(): RawStore;
 };
 
-/** Builds the raw store over a database (or transaction); prepared statements are made once per store. */
+/**
+ * Builds the raw store over a database (or transaction); prepared statements are made once per
+ * store. With `options.replica`, reads that may lag go to the replica (see `RawStoreOptions`).
+ */
 export function createRawStore(db: Database, options: RawStoreOptions = {}): RawStore {
-  const queries = allQueries(db, options);
-  const { timeoutMs } = options;
-  return {
-    ...(timeoutMs === undefined ? queries : withDefaultTimeout(queries, timeoutMs)),
+  const { timeoutMs, replica, ...rest } = options;
+  const bounded = <Q extends object>(queries: Q) =>
+    timeoutMs === undefined ? queries : withDefaultTimeout(queries, timeoutMs);
+  const queries = bounded(allQueries(db, rest));
+  const store = {
+    ...queries,
     // Isolation, read-only, deadline, cancellation, and retries of 40001/40P01 (default 3).
     inTx: (fn, txOptions = {}) =>
-      runTransaction(db, { timeoutMs, ...txOptions }, (tx) => fn(createRawStore(tx, options))),
-  };
+      runTransaction(db, { timeoutMs, ...txOptions }, (tx) =>
+        fn(createRawStore(tx, { ...rest, ...(timeoutMs === undefined ? {} : { timeoutMs }) })),
+      ),
+  } as RawStore;
+  if (replica === undefined) return withOnPrimary(store, store);
+  const onReplica = bounded(allQueries(replica, rest)) as Record<string, unknown>;
+  const routed = { ...store } as Record<string, unknown>;
+  for (const name of Object.keys(queries)) {
+    if (readsOnReplica(name)) routed[name] = onReplica[name];
+  }
+  return withOnPrimary(routed as RawStore, withOnPrimary(store, store));
+}
+
+/** Adds `onPrimary` (not enumerable: it is no query) returning `primary`. */
+function withOnPrimary(store: RawStore, primary: RawStore): RawStore {
+  Object.defineProperty(store, 'onPrimary', { value: () => primary, enumerable: false });
+  return store;
 }
 
 export { DEFAULT_TX_RETRIES, type TxOptions } from '../run-transaction.ts';
@@ -88,6 +117,7 @@ export type { GroupMemberWithUser } from './groups.ts';
 export { GUARDED_WRITE_TABLES, type GuardedWriteMethod } from './guarded-write-tables.ts';
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';
 export type { OrganizationMemberWithUser } from './organization-members.ts';
+export { PRIMARY_READS, readsOnReplica } from './replica-reads.ts';
 export type { UserRoles } from './user-roles.ts';
 export type { BuildProvisionerState } from './workspace-builds.ts';
 export { WORKSPACE_STATUSES, type WorkspaceStatus } from './workspace-status.ts';

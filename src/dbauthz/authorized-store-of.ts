@@ -26,4 +26,9 @@ export type AuthorizedStoreOf<S> = { readonly [K in RawMethodName<S>]: Authorize
    * `options` set the isolation level, read-only mode, a deadline and serialization retries.
    */
   inTx<T>(fn: (tx: AuthorizedStoreOf<S>) => Promise<T>, options?: TxOptions): Promise<T>;
+  /**
+   * This store, same actor, with every call on the primary: reads see the writes just made
+   * (read-your-writes) instead of a replica that may lag. Without a replica it changes nothing.
+   */
+  onPrimary(): AuthorizedStoreOf<S>;
 } & { readonly [K in SystemActorName]: () => AuthorizedStoreOf<S> };

@@ -1,4 +1,5 @@
 import { validateInput } from '../../db/queries/define.ts';
+import { readsOnReplica } from '../../db/queries/replica-reads.ts';
 import type { TxOptions } from '../../db/run-transaction.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
 import { vetSubject } from '../rbac/subject.ts';
@@ -28,6 +29,13 @@ type Bound<S> = { readonly [BINDING]: Binding<S> };
 /** A raw store shape: methods taking one input object, plus `inTx` giving a store of the same shape. */
 export interface RawStoreLike<S> {
   inTx<T>(fn: (tx: S) => Promise<T>, options?: TxOptions): Promise<T>;
+  /** The same store with every call on the primary (absent: it has no replica). */
+  onPrimary?(): S;
+}
+
+/** `raw` on its primary: where a write, and every read a write makes, must run. */
+function primaryOf<S>(raw: S): S {
+  return (raw as Partial<RawStoreLike<S>>).onPrimary?.() ?? raw;
 }
 
 /** Options of an authorized store. */
@@ -54,8 +62,13 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
   const table: Record<PropertyKey, unknown> = { [AUTHORIZED_STORE]: true };
   for (const name of names) {
     const declaration = declarations[name];
+    // A read a replica may answer runs where the store reads; anything else (a write, and the
+    // reads its checks make) runs on the primary, so no write is decided on a lagging row.
+    const onReplica = readsOnReplica(name);
     table[name] = async function (this: unknown, input: unknown, options?: unknown) {
-      const { core, actor } = bindingOf<AnyRaw>(this, name);
+      const bound = bindingOf<AnyRaw>(this, name);
+      const { actor } = bound;
+      const core = onReplica ? bound.core : { ...bound.core, raw: primaryOf(bound.core.raw) };
       // The caller's options carry no SQL, whatever their static type said (`invalid_input`).
       const callOptions = parseCallOptions(options);
       const call = core.raw[name]!;
@@ -102,6 +115,10 @@ export function buildAuthorizedStore<S extends RawStoreLike<S>>(
     // What was checked is what acts: a subject `createSubject` built is used as is, anything else
     // as a validated, deeply frozen copy taken now (a later mutation of it changes nothing).
     return bind(this[BINDING].core, vetSubject(subject));
+  };
+  table.onPrimary = function (this: unknown) {
+    const { core, actor } = bindingOf<S>(this, 'onPrimary');
+    return bind({ ...core, raw: primaryOf(core.raw) }, actor);
   };
   table.inTx = async function <T>(
     this: unknown,

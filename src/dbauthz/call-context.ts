@@ -35,12 +35,12 @@ export interface CallContext<S> {
 type RawOptions = CallOptions & { readonly where?: unknown };
 type RawMethod = (input: unknown, options?: RawOptions) => Promise<unknown>;
 
-/** `raw` with `options` merged into the second argument of every method (`inTx` untouched). */
+/** `raw` with `options` merged into the second argument of every method (`inTx`, `onPrimary` untouched). */
 function withCallOptions<S>(raw: S, options: CallOptions): S {
   return new Proxy(raw as object, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function' || key === 'inTx') return value;
+      if (typeof value !== 'function' || key === 'inTx' || key === 'onPrimary') return value;
       const method = value as RawMethod;
       return (input: unknown, own?: RawOptions) => method(input, { ...options, ...own });
     },

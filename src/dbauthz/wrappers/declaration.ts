@@ -25,7 +25,7 @@ export interface Declaration<S, I, R> {
 }
 
 /** The methods of a raw store type, without its transaction runner. */
-export type RawMethodName<S> = Exclude<keyof S & string, 'inTx'>;
+export type RawMethodName<S> = Exclude<keyof S & string, 'inTx' | 'onPrimary'>;
 
 /** One declaration per raw method (optional: an undeclared method fails closed at run time). */
 export type Declarations<S> = {
