@@ -1,4 +1,4 @@
-// One application process of many-processes.test.ts: until told "stop" on stdin, it serves
+// One application process of many-processes.test.ts and the scaling bench: until told "stop" on stdin, it serves
 // requests as an app would (a fresh subject per request, then one authorized read) and tracks one
 // boundary usage record per request; then it flushes its tracker and prints what it saw as JSON.
 import { randomUUID } from 'node:crypto';
@@ -22,10 +22,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'stop') stopping = true;
 });
 
-/** One request: when it started, and whether the read was allowed. */
-const requests: { startedAt: number; allowed: boolean }[] = [];
+/** One request: when it started and ended, and whether the read was allowed. */
+const requests: { startedAt: number; endedAt: number; allowed: boolean }[] = [];
 const tracked = { allowed: 0, denied: 0 };
-console.log('ready');
+let announced = false;
 while (!stopping) {
   const startedAt = Date.now();
   let allowed: boolean;
@@ -38,7 +38,7 @@ while (!stopping) {
     if (code !== 'forbidden' && code !== 'not_found') throw error;
     allowed = false;
   }
-  requests.push({ startedAt, allowed });
+  requests.push({ startedAt, endedAt: Date.now(), allowed });
   tracker.track({
     workspaceId,
     ownerId: userId,
@@ -46,6 +46,10 @@ while (!stopping) {
     deniedRequests: allowed ? 0 : 1,
   });
   tracked[allowed ? 'allowed' : 'denied'] += 1;
+  if (!announced) {
+    announced = true;
+    console.log('ready'); // after a first request has been served, not before
+  }
 }
 await tracker.close();
 await client.end({ timeout: 5 });
