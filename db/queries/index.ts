@@ -1,5 +1,6 @@
 import type { Database } from '../database.ts';
 import { runTransaction, type TxOptions } from '../run-transaction.ts';
+import { apiKeyAuthorizationQueries } from './api-key-authorization.ts';
 import { apiKeysQueries } from './api-keys.ts';
 import { auditLogsQueries } from './audit-logs.ts';
 import { authorizationUserRolesQueries } from './authorization-user-roles.ts';
@@ -47,6 +48,7 @@ function allQueries(db: Database, options: RawStoreOptions) {
     ...groupsQueries(db),
     ...customRolesQueries(db),
     ...apiKeysQueries(db),
+    ...apiKeyAuthorizationQueries(db),
     ...filesQueries(db, options.maxFileBytes),
     ...templatesQueries(db),
     ...templateVersionsQueries(db),
@@ -94,18 +96,27 @@ export function createRawStore(db: Database, options: RawStoreOptions = {}): Raw
         fn(createRawStore(tx, { ...rest, ...(timeoutMs === undefined ? {} : { timeoutMs }) })),
       ),
   } as RawStore;
-  if (replica === undefined) return withOnPrimary(store, store);
+  if (replica === undefined) return withOnPrimary(store, undefined);
   const onReplica = bounded(allQueries(replica, rest)) as Record<string, unknown>;
   const routed = { ...store } as Record<string, unknown>;
   for (const name of Object.keys(queries)) {
     if (readsOnReplica(name)) routed[name] = onReplica[name];
   }
-  return withOnPrimary(routed as RawStore, withOnPrimary(store, store));
+  return withOnPrimary(routed as RawStore, withOnPrimary(store, undefined));
 }
 
-/** Adds `onPrimary` (not enumerable: it is no query) returning `primary`. */
-function withOnPrimary(store: RawStore, primary: RawStore): RawStore {
-  Object.defineProperty(store, 'onPrimary', { value: () => primary, enumerable: false });
+/**
+ * Adds `onPrimary` (not enumerable: it is no query): `primary`, or with no replica the store it
+ * is called on, so a store wrapped by the application (a Proxy, say) stays wrapped.
+ */
+function withOnPrimary(store: RawStore, primary: RawStore | undefined): RawStore {
+  const onPrimary =
+    primary === undefined
+      ? function (this: RawStore) {
+          return this;
+        }
+      : () => primary;
+  Object.defineProperty(store, 'onPrimary', { value: onPrimary, enumerable: false });
   return store;
 }
 
