@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../database.ts';
 import {
@@ -64,6 +64,49 @@ function rowsOf(result: unknown): unknown[] {
   return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 }
 
+/**
+ * The select list of one user's authorization row, over a `users` row aliased `u`: its id, status,
+ * site roles, live memberships with their org's settings, and group ids. Shared by every query
+ * that reads a subject's rows, so they all read exactly the same thing. Memberships: live orgs
+ * only, ordered by org id. Groups: exactly `getGroupsOfUser` (groups of live orgs the user is a
+ * member of, Everyone or explicit, in its order).
+ */
+export const authorizationUserColumns: SQL = sql`u.id, u.status, u.rbac_roles as site_roles,
+  coalesce((
+    select json_agg(json_build_object(
+        'roles', m.roles,
+        'org', json_build_object(
+          'id', o.id,
+          'defaultOrgMemberRoles', o.default_org_member_roles,
+          'shareableWorkspaceOwners', o.shareable_workspace_owners))
+      order by m.organization_id)
+    from ${organizationMembers} m
+    join ${organizations} o on o.id = m.organization_id
+    where m.user_id = u.id and o.deleted = false
+  ), '[]'::json) as memberships,
+  coalesce((
+    select json_agg(g.id order by g.organization_id, g.name)
+    from ${groups} g
+    join ${organizations} o on o.id = g.organization_id
+    where o.deleted = false
+      and exists (select 1 from ${organizationMembers} m
+        where m.organization_id = g.organization_id and m.user_id = u.id)
+      and (g.id = g.organization_id or exists (select 1 from ${groupMembers} gm
+        where gm.group_id = g.id and gm.user_id = u.id))
+  ), '[]'::json) as group_ids`;
+
+/** Checks one row selected with `authorizationUserColumns` (or its JSON text) and shapes it. */
+export function parseAuthorizationUser(value: unknown): AuthorizationUserRoles {
+  const row = fromJson(rowSchema).parse(value);
+  return {
+    id: row.id,
+    status: row.status,
+    siteRoles: row.site_roles,
+    memberships: row.memberships,
+    groupIds: row.group_ids,
+  };
+}
+
 /** The one-statement subject query (Coder's `GetAuthorizationUserRoles`); only system actors should reach it. */
 export function authorizationUserRolesQueries(db: Database) {
   return {
@@ -75,42 +118,11 @@ export function authorizationUserRolesQueries(db: Database) {
     getAuthorizationUserRoles: defineQuery(
       z.object({ userId: id() }),
       async ({ userId }): Promise<AuthorizationUserRoles> => {
-        // Memberships: live orgs only, ordered by org id. Groups: exactly `getGroupsOfUser`
-        // (groups of live orgs the user is a member of, Everyone or explicit, in its order).
         const result: unknown = await db.execute(sql`
-          select u.id, u.status, u.rbac_roles as site_roles,
-            coalesce((
-              select json_agg(json_build_object(
-                  'roles', m.roles,
-                  'org', json_build_object(
-                    'id', o.id,
-                    'defaultOrgMemberRoles', o.default_org_member_roles,
-                    'shareableWorkspaceOwners', o.shareable_workspace_owners))
-                order by m.organization_id)
-              from ${organizationMembers} m
-              join ${organizations} o on o.id = m.organization_id
-              where m.user_id = u.id and o.deleted = false
-            ), '[]'::json) as memberships,
-            coalesce((
-              select json_agg(g.id order by g.organization_id, g.name)
-              from ${groups} g
-              join ${organizations} o on o.id = g.organization_id
-              where o.deleted = false
-                and exists (select 1 from ${organizationMembers} m
-                  where m.organization_id = g.organization_id and m.user_id = u.id)
-                and (g.id = g.organization_id or exists (select 1 from ${groupMembers} gm
-                  where gm.group_id = g.id and gm.user_id = u.id))
-            ), '[]'::json) as group_ids
+          select ${authorizationUserColumns}
           from ${users} u
           where u.id = ${userId} and u.deleted = false`);
-        const row = rowSchema.parse(firstOrThrow(rowsOf(result), 'user'));
-        return {
-          id: row.id,
-          status: row.status,
-          siteRoles: row.site_roles,
-          memberships: row.memberships,
-          groupIds: row.group_ids,
-        };
+        return parseAuthorizationUser(firstOrThrow(rowsOf(result), 'user'));
       },
     ),
   };

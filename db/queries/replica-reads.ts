@@ -4,6 +4,7 @@
  * suspended user is honoured at once rather than after the replica's lag; and one that writes.
  */
 export const PRIMARY_READS: ReadonlySet<string> = new Set([
+  'getApiKeyAuthorization',
   'getApiKeyById',
   'getAuthorizationUserRoles',
   'getCustomRolesByNames',
