@@ -306,6 +306,7 @@ const returnedColumns: Record<string, ReturnedShape> = {
   deleteOrganizationMember: 'undefined',
   deleteUserSecret: 'undefined',
   getAndResetBoundaryUsageSummary: usageSummary,
+  getApiKeyAuthorization: ['key', 'user'],
   getApiKeyById: apiKey,
   getAuthorizationUserRoles: ['groupIds', 'id', 'memberships', 'siteRoles', 'status'],
   getBoundaryUsageSummary: usageSummary,
@@ -459,10 +460,10 @@ const secretKeys: Record<string, readonly string[]> = {
 };
 
 /**
- * An API key's hash: the lookup that authenticates a key (`getApiKeyById`, whose caller compares
- * the presented secret's hash) and the insert echoing the hash its caller just supplied.
+ * An API key's hash: the lookups that authenticate a key (`getApiKeyById`, and
+ * `getApiKeyAuthorization` with the owner's rows; their caller compares the presented secret's hash) and the insert echoing the hash its caller just supplied.
  */
-const apiKeyHashAllowedIn = ['getApiKeyById', 'insertApiKey'];
+const apiKeyHashAllowedIn = ['getApiKeyAuthorization', 'getApiKeyById', 'insertApiKey'];
 
 /** Who calls each method (a site owner unless named here). */
 type Caller = 'owner' | 'alice' | SystemActorName;
@@ -663,6 +664,7 @@ beforeAll(async () => {
     deleteOrganizationMember: () => at,
     deleteUserSecret: () => secretKey,
     getAndResetBoundaryUsageSummary: () => ({}),
+    getApiKeyAuthorization: () => ({ id: key.id }),
     getApiKeyById: () => ({ id: key.id }),
     getAuthorizationUserRoles: () => ({ userId: alice.id }),
     getBoundaryUsageSummary: () => ({}),
@@ -883,6 +885,12 @@ describe('returned columns are part of the contract', () => {
     };
     expect(returnedShape(result.workspace)).toEqual(workspace);
     expect(returnedShape(result.template)).toEqual(template);
+  });
+
+  it('getApiKeyAuthorization returns a key as getApiKeyById does and its owner as getAuthorizationUserRoles does', async () => {
+    const result = (await resultOf('getApiKeyAuthorization')) as { key: unknown; user: unknown };
+    expect(returnedShape(result.key)).toEqual(returnedColumns.getApiKeyById);
+    expect(returnedShape(result.user)).toEqual(returnedColumns.getAuthorizationUserRoles);
   });
 
   it('getUserRoles returns org roles as organization and role names only', async () => {

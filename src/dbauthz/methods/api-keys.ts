@@ -37,6 +37,23 @@ export const apiKeysMethods = {
   }),
   /** Lookup for authentication runs as `asSystemRestricted`; a user may also read their own key. */
   getApiKeyById: fetchThenAuthorize('read', apiKeyObject),
+  /**
+   * The authentication read of a request (the key with its owner's authorization rows, one
+   * statement): the stricter of the two reads it replaces, so both checks. `system` read first
+   * (as `getAuthorizationUserRoles`: only system actors and a site owner; refused before any
+   * query), then `read` on the key it found (as `getApiKeyById`); a missing key is the same
+   * `ForbiddenError` a denial gives.
+   */
+  getApiKeyAuthorization: custom<
+    RawStore,
+    InputOf<RawStore, 'getApiKeyAuthorization'>,
+    OutputOf<RawStore, 'getApiKeyAuthorization'>
+  >(async (ctx, call, input) => {
+    ctx.authorize('read', { type: 'system' });
+    const found = await ctx.fetch(call(input), 'read');
+    ctx.authorize('read', apiKeyObject(found.key));
+    return found;
+  }),
   listApiKeysByUser: filteredList('read', 'api_key', apiKeyColumns),
   countApiKeysByUser: filteredCount('read', 'api_key', apiKeyColumns),
   /** Guarded: `delete` on the key, decided in the DELETE itself. */

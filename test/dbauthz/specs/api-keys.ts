@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../db/errors.ts';
 import { auditActor } from '../support/run-audit-suite.ts';
 import type { SpecRow } from '../support/spec-row.ts';
 import { fixtures } from './fixtures.ts';
@@ -62,6 +63,27 @@ export const apiKeysSpecs: SpecRow[] = [
     rawAnswers: { getApiKeyById: key },
     checks: [{ action: 'read', object: keyObject }],
     returns: key,
+  },
+  {
+    // The authentication read: `system` read first (nothing runs when refused), then the key.
+    method: 'getApiKeyAuthorization',
+    input: { id: key.id },
+    rawAnswers: { getApiKeyAuthorization: { key, user: null } },
+    checks: [
+      { action: 'read', object: { type: 'system' } },
+      { action: 'read', object: keyObject },
+    ],
+    returns: { key, user: null },
+    rawCalls: ['getApiKeyAuthorization'],
+  },
+  {
+    // A missing key is the same ForbiddenError a denial gives, after the `system` check only.
+    method: 'getApiKeyAuthorization',
+    input: { id: key.id },
+    rawAnswers: { getApiKeyAuthorization: new NotFoundError('api key') },
+    checks: [{ action: 'read', object: { type: 'system' } }],
+    rejects: 'forbidden',
+    rawCalls: ['getApiKeyAuthorization'],
   },
   {
     method: 'listApiKeysByUser',
