@@ -1,3 +1,5 @@
+import { InvalidInputError, NotFoundError } from '../../../db/errors.ts';
+import type { AuthorizationUserRoles } from '../../../db/queries/authorization-user-roles.ts';
 import { ForbiddenError, InvalidPolicyError } from '../../rbac/errors.ts';
 import { isSiteRoleName, RETIRED_AGENTS_ACCESS, RoleNames } from '../../rbac/role-names.ts';
 import { createSubject } from '../../rbac/subject.ts';
@@ -9,6 +11,29 @@ import { customRoleNames, type MembershipWithOrg, resolveOrgRoles } from './reso
 export interface BuildSubjectOptions {
   /** The session's scope (an API key's scopes and allow list); defaults to `coder:all`. */
   readonly scope?: ScopeSpec;
+  /**
+   * The user's rows already read through the restricted system actor (`getAuthorizationUserRoles`,
+   * or the `user` of `getApiKeyAuthorization`, where `null` means a missing or deleted user): no
+   * statement is sent for them. Rows of another user are an `InvalidInputError`.
+   */
+  readonly loaded?: AuthorizationUserRoles | null;
+}
+
+/** The user's authorization rows: the ones handed in, else one statement as the restricted system actor. */
+async function userRows(
+  store: AuthorizedStore,
+  userId: string,
+  loaded: AuthorizationUserRoles | null | undefined,
+): Promise<AuthorizationUserRoles> {
+  if (loaded === undefined) {
+    return store.asSystemRestricted().getAuthorizationUserRoles({ userId });
+  }
+  // The same answer `getAuthorizationUserRoles` gives for a missing or deleted user.
+  if (loaded === null) throw new NotFoundError('user');
+  if (loaded.id !== userId) {
+    throw new InvalidInputError('loaded', `rows of user ${loaded.id}, not of ${userId}`);
+  }
+  return loaded;
 }
 
 /** Site roles: stored built-in names plus the implied `member`; any other name is dangling. */
@@ -31,7 +56,8 @@ function siteRoles(userId: string, stored: readonly string[]): RoleRef[] {
  * `shareable_workspace_owners`, custom roles loaded by name and converted to role values, and the
  * user's groups (explicit plus each org's Everyone group). It costs at most two statements
  * whatever the number of orgs and groups: one for the user, memberships and groups
- * (`getAuthorizationUserRoles`), and one for the custom roles, only when a membership needs one.
+ * (`getAuthorizationUserRoles`, none when `options.loaded` hands those rows in), and one for the
+ * custom roles, only when a membership needs one.
  *
  * Fails closed: a missing or deleted user is a `NotFoundError` (`not_found`: the system actor may
  * read users, so nothing is hidden from it); a **suspended** user is a `ForbiddenError` with
@@ -48,8 +74,9 @@ export async function buildSubject(
   options: BuildSubjectOptions = {},
 ): Promise<Subject> {
   const system = store.asSystemRestricted();
-  // One statement: the user, each live membership with its org's settings, and the group ids.
-  const user = await system.getAuthorizationUserRoles({ userId });
+  // One statement (none when loaded): the user, each live membership with its org's settings,
+  // and the group ids.
+  const user = await userRows(store, userId, options.loaded);
   if (user.status === 'suspended') {
     throw new ForbiddenError({ actor: userId, reason: 'user_suspended' });
   }
