@@ -327,6 +327,22 @@ describe('authentication cost', () => {
     expect(updatesOfKeys(statements.splice(0))).toBe(1); // over an hour old: bump it
     expect((await lastUsed())?.getTime()).toBeGreaterThan(stale.getTime());
   });
+
+  it('sends two statements per authenticated GET: the key with its owner, then the query', async () => {
+    // Mia holds no custom role; her key's last_used is fresh after the first request.
+    const path = `/workspaces/${d.workspaces.miaDev.workspace.id}`;
+    expect((await call('GET', path, keys.mia)).status).toBe(200);
+    for (const route of [path, '/workspaces']) {
+      statements.length = 0;
+      expect((await call('GET', route, keys.mia)).status).toBe(200);
+      const sent = statements.splice(0);
+      expect(sent, sent.join('\n---\n')).toHaveLength(2);
+      expect(selectsOfKeys(sent.slice(0, 1))).toBe(1); // first: the key and its owner's rows
+      expect(sent[0]).toMatch(/from "users" u/i);
+      expect(selectsOfKeys(sent.slice(1))).toBe(0); // then the route's own query
+      expect(updatesOfKeys(sent)).toBe(0);
+    }
+  });
 });
 
 describe('GET /connection-logs', () => {

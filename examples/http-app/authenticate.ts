@@ -10,9 +10,11 @@ const refused = (error: unknown) =>
 
 /**
  * The subject of a request, or `undefined` when its API key is missing, unknown, expired or wrong,
- * or its user is suspended. The key is read by the restricted system actor (no user is known yet);
- * the subject carries the key's scopes and allow list, so a narrowly scoped key stays narrow in
- * every query. The key row is read once; `last_used` is written at most once an hour per key.
+ * or its user is suspended or deleted. The key and its owner's roles, memberships and groups are
+ * read by the restricted system actor (no user is known yet) in ONE statement
+ * (`getApiKeyAuthorization`), so the request's own query is its second (a third only for a user
+ * holding a custom role); the subject carries the key's scopes and allow list, so a narrowly
+ * scoped key stays narrow in every query. `last_used` is written at most once an hour per key.
  */
 export async function authenticate(
   store: AuthorizedStore,
@@ -23,9 +25,10 @@ export async function authenticate(
   if (token === undefined) return undefined;
   const system = store.asSystemRestricted();
   try {
-    const key = await system.getApiKeyById({ id: token.id });
+    const { key, user } = await system.getApiKeyAuthorization({ id: token.id });
     if (!secretMatches(token.secret, key.hashedSecret)) return undefined;
-    const subject = await subjectFromApiKey(store, key, now);
+    // The owner's rows came with the key: building the subject sends no statement for them.
+    const subject = await subjectFromApiKey(store, key, now, { loaded: user });
     if (key.lastUsed === null || now.getTime() - key.lastUsed.getTime() >= LAST_USED_EVERY_MS) {
       await system.updateApiKeyLastUsed({ id: key.id, lastUsed: now });
     }
