@@ -26,8 +26,9 @@ export const systemActorGrants = {
     ...reads('assign_role', 'assign_org_role', 'deployment_config', 'replicas'),
     // Authentication reads keys and records their use; the login flow mints a user's key.
     api_key: ['create', 'read', 'update'],
-    // Loading a user's roles to build a subject (getUserRoles) is checked as `system` read, as
-    // Coder's GetAuthorizationUserRoles: no human role but a site owner holds it.
+    // Loading a user's roles to build a subject (getUserRoles, getAuthorizationUserRoles, and
+    // getApiKeyAuthorization with the key) is checked as `system` read, as Coder's
+    // GetAuthorizationUserRoles: no human role but a site owner holds it.
     system: ['read'],
     // Appending audit entries (insertAuditLog) is request plumbing, not the acting user's power.
     audit_log: ['create'],
