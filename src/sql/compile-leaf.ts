@@ -45,21 +45,31 @@ export function compileMissing(map: ColumnMap, leaf: Leaf<'missing'>): FilterRes
   return filterWhere(sql`(${column.expr} is null or ${column.expr} = '')`);
 }
 
-/** The ACL entry under `key` lists one of `actions` (a text[]). */
+/**
+ * `entry` is a JSON array listing one of `actions` (a jsonb[] of one-element arrays). Containment,
+ * not `?|`: `?|` on an object tests its keys and on a string its value, so `{"read": true}` or
+ * `"read"` would grant in SQL what the in-memory evaluator (which reads arrays only) denies; an
+ * object or a string contains no array.
+ */
+function listsAction(entry: SQL, actions: SQL): SQL {
+  return sql`${entry} @> any(${actions})`;
+}
+
+/** The ACL entry under `key` lists one of `actions`. */
 function entryGrants(acl: SQLWrapper, key: SQL, actions: SQL): SQL {
-  return sql`(${acl} -> ${key}) ?| ${actions}`;
+  return listsAction(sql`(${acl} -> ${key})`, actions);
 }
 
 /** Catalogue action names, safe to write into SQL text as they are. */
 const PLAIN_ACTION = /^[a-z][a-z_]*$/;
 
 /**
- * The text[] `{action, *}`: written into the statement for a catalogue action (one parameter and
- * its array encoding less per ACL leaf, and the same text for every subject), a parameter otherwise.
+ * The jsonb[] `{["action"], ["*"]}`: written into the statement for a catalogue action (the same
+ * text for every subject), a parameter otherwise.
  */
 function actionsArray(action: string): SQL {
-  if (PLAIN_ACTION.test(action)) return sql.raw(`array['${action}','*']::text[]`);
-  return sql`${sql.param([action, '*'])}::text[]`;
+  if (PLAIN_ACTION.test(action)) return sql.raw(`array['["${action}"]','["*"]']::jsonb[]`);
+  return sql`${sql.param([JSON.stringify([action]), '["*"]'])}::jsonb[]`;
 }
 
 /**
@@ -71,7 +81,7 @@ function actionsArray(action: string): SQL {
 function someEntryGrants(acl: SQLWrapper, keys: readonly string[], actions: SQL): SQL {
   const list = () => sql`${sql.param(keys)}::text[]`;
   const entries = sql`jsonb_each(case jsonb_typeof(${acl}) when 'object' then ${acl} end)`;
-  return sql`(${acl} ?| ${list()} and exists (select 1 from ${entries} as acl_entry where acl_entry.key = any(${list()}) and acl_entry.value ?| ${actions}))`;
+  return sql`(${acl} ?| ${list()} and exists (select 1 from ${entries} as acl_entry where acl_entry.key = any(${list()}) and ${listsAction(sql.raw('acl_entry.value'), actions)}))`;
 }
 
 /**

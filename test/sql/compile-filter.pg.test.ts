@@ -146,6 +146,33 @@ describe('compiled filters on PostgreSQL', () => {
     expect(await selectIds(shared, thingColumns)).toEqual([1, 3, 8].map((n) => row(n, {}).id));
   });
 
+  it('grants only through an entry that is an array, as the in-memory evaluator does', async () => {
+    // `?|` on a JSON object tests its keys and on a string its value: an entry written as
+    // {"read": true} or "read" (by a migration, a tool, another version) must grant nothing.
+    const odd = (value: unknown) => value as string[];
+    const rows = [
+      row(1, { orgId: ids.orgA, userAcl: { [ids.alice]: odd({ read: true }) } }),
+      row(2, { orgId: ids.orgA, userAcl: { [ids.alice]: odd('read') } }),
+      row(3, { orgId: ids.orgA, groupAcl: { [ids.group]: odd({ '*': 1 }) } }),
+      row(4, { orgId: ids.orgA, groupAcl: { [ids.group]: odd('*') } }),
+      row(5, { orgId: ids.orgA, groupAcl: { [ids.orgA]: odd({ read: [] }) } }),
+      row(6, { orgId: ids.orgA, groupAcl: { [ids.orgA]: odd('read') } }),
+      row(7, { orgId: ids.orgA, userAcl: { [ids.alice]: ['read'] } }),
+      row(8, { orgId: ids.orgA, groupAcl: { [ids.group]: ['read'] } }),
+    ];
+    await replaceRows(rows);
+    const predicate: Predicate = {
+      op: 'or',
+      items: [
+        { op: 'acl', acl: 'user', keys: [ids.alice], orgKey: false, action: 'read' },
+        { op: 'acl', acl: 'group', keys: [ids.group], orgKey: true, action: 'read' },
+      ],
+    };
+    const expected = [7, 8].map((n) => row(n, {}).id);
+    expect(expectedIds(predicate, rows, (r) => r.ownerId)).toEqual(expected);
+    expect(await selectIds(predicate, thingColumns)).toEqual(expected);
+  });
+
   it('agrees with the in-memory evaluator on random predicates and rows', async () => {
     const textOwner: ColumnMap = { ...thingColumns, owner: things.ownerName };
     await fc.assert(

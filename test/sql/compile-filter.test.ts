@@ -10,7 +10,7 @@ const ORG = '0a4e7a1c-0000-4000-8000-0000000000aa';
 const GROUP = '0a4e7a1c-0000-4000-8000-0000000000bb';
 const HOSTILE = "x'); drop table users; --";
 /** How a catalogue action's ACL check reads in SQL: the action is written into the text. */
-const READ = "array['read','*']::text[]";
+const READ = `array['["read"]','["*"]']::jsonb[]`;
 
 function where(result: FilterResult) {
   if (result.kind !== 'where') throw new Error(`expected a condition, got ${result.kind}`);
@@ -105,7 +105,7 @@ describe('compileFilter: leaves', () => {
     expect(where(result)).toEqual({
       sql:
         `coalesce(${groupsGrant('things', 1, READ)} or ` +
-        `("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)`,
+        `("things"."group_acl" -> "things"."org_id"::text) @> any(${READ}), false)`,
       params: [
         [GROUP, HOSTILE],
         [GROUP, HOSTILE],
@@ -119,7 +119,7 @@ describe('compileFilter: leaves', () => {
       thingColumns,
     );
     expect(where(result)).toEqual({
-      sql: `coalesce(("things"."user_acl" -> $1::text) ?| ${READ}, false)`,
+      sql: `coalesce(("things"."user_acl" -> $1::text) @> any(${READ}), false)`,
       params: [ALICE],
     });
   });
@@ -133,7 +133,7 @@ describe('compileFilter: leaves', () => {
       action: 'read',
     };
     expect(where(compileFilter(acl, thingColumns))).toEqual({
-      sql: `coalesce(("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)`,
+      sql: `coalesce(("things"."group_acl" -> "things"."org_id"::text) @> any(${READ}), false)`,
       params: [],
     });
     expect(compileFilter({ ...acl, orgKey: false }, thingColumns).kind).toBe('none');
@@ -146,8 +146,8 @@ describe('compileFilter: leaves', () => {
       thingColumns,
     );
     expect(where(result)).toEqual({
-      sql: `coalesce(${groupsGrant('things', 1, '$3::text[]')}, false)`,
-      params: [[GROUP], [GROUP], [odd, '*']],
+      sql: `coalesce(${groupsGrant('things', 1, '$3::jsonb[]')}, false)`,
+      params: [[GROUP], [GROUP], [JSON.stringify([odd]), '["*"]']],
     });
   });
 
@@ -158,8 +158,8 @@ describe('compileFilter: leaves', () => {
       thingColumns,
     );
     expect(where(result)).toEqual({
-      sql: 'coalesce(("things"."user_acl" -> $1::text) ?| $2::text[], false)',
-      params: [ALICE, [odd, '*']],
+      sql: 'coalesce(("things"."user_acl" -> $1::text) @> any($2::jsonb[]), false)',
+      params: [ALICE, [JSON.stringify([odd]), '["*"]']],
     });
   });
 
@@ -190,7 +190,7 @@ describe('compileFilter: a member reading workspaces', () => {
     expect(rendered.sql).toBe(
       '((("things"."owner_id" is not null and "things"."owner_id" = $1) and ' +
         '("things"."org_id" is not null and "things"."org_id" = $2)) or ' +
-        `coalesce(("things"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
+        `coalesce(("things"."user_acl" -> $3::text) @> any(${READ}), false) or ` +
         'not ("things"."org_id" is null))',
     );
     expect(rendered.params).toEqual([ALICE, ORG, ALICE]);

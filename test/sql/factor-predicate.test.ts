@@ -25,7 +25,7 @@ import { groupsGrant, render, thingColumns } from './support/things.ts';
 
 const { alice: ALICE, bob: BOB, orgA: ORG, orgB: ORG_B, group: GROUP } = ids;
 const ORG_IS = '("things"."org_id" is not null and "things"."org_id" = $1)';
-const READ = "array['read','*']::text[]";
+const READ = `array['["read"]','["*"]']::jsonb[]`;
 
 function where(result: FilterResult) {
   if (result.kind !== 'where') throw new Error(`expected a condition, got ${result.kind}`);
@@ -49,9 +49,9 @@ describe('factorPredicate: common terms of or-branches are stated once', () => {
     expect(where(compileFilter(member, thingColumns))).toEqual({
       sql:
         `(${ORG_IS} and (("things"."owner_id" is not null and "things"."owner_id" = $2) or ` +
-        `coalesce(("things"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
+        `coalesce(("things"."user_acl" -> $3::text) @> any(${READ}), false) or ` +
         `coalesce(${groupsGrant('things', 4, READ)} or ` +
-        `("things"."group_acl" -> "things"."org_id"::text) ?| ${READ}, false)))`,
+        `("things"."group_acl" -> "things"."org_id"::text) @> any(${READ}), false)))`,
       params: [ORG, ALICE, ALICE, [GROUP], [GROUP]],
     });
   });

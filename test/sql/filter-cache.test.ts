@@ -34,7 +34,7 @@ function condition(result: FilterResult): SQL {
   if (result.kind !== 'where') throw new Error(`expected a condition, got ${result.kind}`);
   return result.sql;
 }
-const READ = "array['read','*']::text[]";
+const READ = `array['["read"]','["*"]']::jsonb[]`;
 
 /** Text chunks around bound values only: scalars bare (as the `sql` tag keeps them), arrays in a `Param`. */
 const isFlat = (fragment: SQL) =>
@@ -208,9 +208,9 @@ describe('workspaceFilter over cached filters', () => {
   it("splits a member's filter: live rows by owner or ACL, dormant rows by owner only (no ACL)", () => {
     const live =
       '("workspaces"."organization_id" = $1 and ("workspaces"."owner_id" = $2 or ' +
-      `coalesce(("workspaces"."user_acl" -> $3::text) ?| ${READ}, false) or ` +
+      `coalesce(("workspaces"."user_acl" -> $3::text) @> any(${READ}), false) or ` +
       `coalesce(${groupsGrant('workspaces', 4, READ)} or ` +
-      `("workspaces"."group_acl" -> "workspaces"."organization_id"::text) ?| ${READ}, false)))`;
+      `("workspaces"."group_acl" -> "workspaces"."organization_id"::text) @> any(${READ}), false)))`;
     const dormant = '("workspaces"."organization_id" = $6 and "workspaces"."owner_id" = $7)';
     expect(workspaceSql(createAuthorizer(), member())).toEqual({
       sql:

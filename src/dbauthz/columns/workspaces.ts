@@ -4,6 +4,7 @@ import type { Action } from '../../rbac/catalogue.ts';
 import type { ColumnMap } from '../../sql/column-map.ts';
 import { filterAnd, filterOr } from '../../sql/combine-filters.ts';
 import { type FilterResult, filterWhere } from '../../sql/filter-result.ts';
+import { flattenFilter } from '../../sql/flatten-filter.ts';
 import type { FilterBuilder } from '../wrappers/filtered-list.ts';
 
 /** `workspaces` rows as workspace objects: owner, org, user and group ACLs. */
@@ -37,7 +38,8 @@ function split(live: FilterResult, dormant: FilterResult): FilterResult {
   }
   let result = byDormant.get(dormant);
   if (result === undefined) {
-    result = filterOr(filterAnd(isLive, live), filterAnd(isDormant, dormant));
+    // Flattened once, so each query renders one flat fragment, not the nested tree and columns.
+    result = flattenFilter(filterOr(filterAnd(isLive, live), filterAnd(isDormant, dormant)));
     byDormant.set(dormant, result);
   }
   return result;

@@ -41,13 +41,13 @@ export function render(fragment: SQL): { sql: string; params: unknown[] } {
 
 /**
  * The SQL text of a group ACL check over `table`: the subject's group keys as one text[] (bound
- * as `$n` for the key test and `$n+1` for the entry check), `actions` the text[] it looks for.
+ * as `$n` for the key test and `$n+1` for the entry check), `actions` the jsonb[] of one-action arrays it looks for.
  */
 export function groupsGrant(table: string, n: number, actions: string): string {
   const acl = `"${table}"."group_acl"`;
   return (
     `(${acl} ?| $${n}::text[] and exists (select 1 from ` +
     `jsonb_each(case jsonb_typeof(${acl}) when 'object' then ${acl} end) as acl_entry ` +
-    `where acl_entry.key = any($${n + 1}::text[]) and acl_entry.value ?| ${actions}))`
+    `where acl_entry.key = any($${n + 1}::text[]) and acl_entry.value @> any(${actions})))`
   );
 }
