@@ -17,7 +17,13 @@ describe('which raw methods a replica may answer', () => {
     expect(onReplica).toContain('getWorkspaceById');
     expect(onReplica).toContain('countUsers');
     for (const name of onReplica) expect(name).toMatch(/^(get|list|count)[A-Z]/);
-    for (const name of ['getApiKeyById', 'getAuthorizationUserRoles', 'getUserRoles']) {
+    const identity = [
+      'getApiKeyById',
+      'getApiKeyAuthorization',
+      'getAuthorizationUserRoles',
+      'getUserRoles',
+    ];
+    for (const name of identity) {
       expect(readsOnReplica(name)).toBe(false);
     }
     expect(readsOnReplica('getAndResetBoundaryUsageSummary')).toBe(false);
