@@ -69,7 +69,8 @@ function rowsOf(result: unknown): unknown[] {
  * site roles, live memberships with their org's settings, and group ids. Shared by every query
  * that reads a subject's rows, so they all read exactly the same thing. Memberships: live orgs
  * only, ordered by org id. Groups: exactly `getGroupsOfUser` (groups of live orgs the user is a
- * member of, Everyone or explicit, in its order).
+ * member of, Everyone or explicit, in its order), read from the user's own memberships (indexed by
+ * user), never by scanning every group of those orgs.
  */
 export const authorizationUserColumns: SQL = sql`u.id, u.status, u.rbac_roles as site_roles,
   coalesce((
@@ -85,14 +86,21 @@ export const authorizationUserColumns: SQL = sql`u.id, u.status, u.rbac_roles as
     where m.user_id = u.id and o.deleted = false
   ), '[]'::json) as memberships,
   coalesce((
-    select json_agg(g.id order by g.organization_id, g.name)
-    from ${groups} g
-    join ${organizations} o on o.id = g.organization_id
-    where o.deleted = false
-      and exists (select 1 from ${organizationMembers} m
-        where m.organization_id = g.organization_id and m.user_id = u.id)
-      and (g.id = g.organization_id or exists (select 1 from ${groupMembers} gm
-        where gm.group_id = g.id and gm.user_id = u.id))
+    select json_agg(mine.id order by mine.organization_id, mine.name)
+    from (
+      select g.id, g.organization_id, g.name
+      from ${organizationMembers} m
+      join ${organizations} o on o.id = m.organization_id and o.deleted = false
+      join ${groups} g on g.id = m.organization_id
+      where m.user_id = u.id
+      union all
+      select g.id, g.organization_id, g.name
+      from ${groupMembers} gm
+      join ${groups} g on g.id = gm.group_id and g.id <> g.organization_id
+      join ${organizationMembers} m on m.organization_id = g.organization_id and m.user_id = u.id
+      join ${organizations} o on o.id = g.organization_id and o.deleted = false
+      where gm.user_id = u.id
+    ) as mine
   ), '[]'::json) as group_ids`;
 
 /** Checks one row selected with `authorizationUserColumns` (or its JSON text) and shapes it. */
