@@ -1,7 +1,8 @@
 import type { Action, ResourceType } from '../rbac/catalogue.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
-import type { RbacObject, Subject } from '../rbac/types.ts';
+import type { Authorizer, Predicate, RbacObject, Subject } from '../rbac/types.ts';
 import type { ColumnMap } from '../sql/column-map.ts';
+import { factorPredicate } from '../sql/factor-predicate.ts';
 import { cachedFilter } from '../sql/filter-cache.ts';
 import type { FilterResult } from '../sql/filter-result.ts';
 import type { CallOptions } from './call-options.ts';
@@ -27,6 +28,12 @@ export interface CallContext<S> {
   can(action: Action, object: RbacObject): boolean;
   /** The SQL filter rows of `type` must pass for `action`, compiled with the table's column map. */
   filter(action: Action, type: ResourceType, columns: ColumnMap): FilterResult;
+  /**
+   * The (factored) predicate `filter` compiles, to reason about filters before combining them, or
+   * `undefined` when the authorizer does not compile subjects (a custom one: asking it would count
+   * as a check). Optional, so a declaration must work without it.
+   */
+  predicate?(action: Action, type: ResourceType): Predicate | undefined;
   /** Awaits a lookup, turning "not found" into the same `ForbiddenError` a denial gives. */
   fetch<T>(lookup: Promise<T>, action: Action): Promise<T>;
 }
@@ -98,6 +105,12 @@ export class StoreCall<S> implements CallContext<S> {
       ...decisionNotices(this.actor),
     });
     return result;
+  }
+
+  predicate(action: Action, type: ResourceType): Predicate | undefined {
+    const authorizer = this.#core.authorizer as Authorizer & { compile?: unknown };
+    if (typeof authorizer.compile !== 'function') return undefined;
+    return factorPredicate(authorizer.prepare(this.actor, action, type));
   }
 
   async fetch<T>(lookup: Promise<T>, action: Action): Promise<T> {

@@ -94,7 +94,8 @@ export async function startThrowawayPostgres(
   await mkdir(dataDir, { mode: 0o700 });
   if (options.seed !== undefined) {
     await options.seed.fill(dataDir);
-    if (user !== undefined) await runProgram('chown', ['-R', `${user.uid}:${user.gid}`, dataDir], {});
+    if (user !== undefined)
+      await runProgram('chown', ['-R', `${user.uid}:${user.gid}`, dataDir], {});
   } else {
     const passwordFile = join(baseDir, 'password');
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
