@@ -14,6 +14,7 @@ import { organizationMembersQueries } from './organization-members.ts';
 import { organizationsQueries } from './organizations.ts';
 import { provisionersQueries } from './provisioners.ts';
 import { readsOnReplica } from './replica-reads.ts';
+import { routedRead } from './replica-scope.ts';
 import { templateVersionsQueries } from './template-versions.ts';
 import { templatesQueries } from './templates.ts';
 import { userRolesQueries } from './user-roles.ts';
@@ -97,17 +98,21 @@ export function createRawStore(db: Database, options: RawStoreOptions = {}): Raw
       ),
   } as RawStore;
   if (replica === undefined) return withOnPrimary(store, undefined);
-  const onReplica = bounded(allQueries(replica, rest)) as Record<string, unknown>;
+  const onReplica = bounded(allQueries(replica, rest)) as Record<string, Method>;
   const routed = { ...store } as Record<string, unknown>;
-  for (const name of Object.keys(queries)) {
-    if (readsOnReplica(name)) routed[name] = onReplica[name];
+  for (const [name, method] of Object.entries(queries) as [string, Method][]) {
+    if (readsOnReplica(name)) routed[name] = routedRead(method, onReplica[name]!);
   }
   return withOnPrimary(routed as RawStore, withOnPrimary(store, undefined));
 }
 
+type Method = (input: unknown, options?: object) => Promise<unknown>;
+
 /**
  * Adds `onPrimary` (not enumerable: it is no query): `primary`, or with no replica the store it
- * is called on, so a store wrapped by the application (a Proxy, say) stays wrapped.
+ * is called on, so a store wrapped by the application (a Proxy, say) stays wrapped. (The
+ * authorized store does not call it: it routes with `runOnPrimary`, through whatever wraps the
+ * raw store.)
  */
 function withOnPrimary(store: RawStore, primary: RawStore | undefined): RawStore {
   const onPrimary =
@@ -129,6 +134,7 @@ export { GUARDED_WRITE_TABLES, type GuardedWriteMethod } from './guarded-write-t
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';
 export type { OrganizationMemberWithUser } from './organization-members.ts';
 export { PRIMARY_READS, readsOnReplica } from './replica-reads.ts';
+export { onPrimaryNow, runOnPrimary } from './replica-scope.ts';
 export type { UserRoles } from './user-roles.ts';
 export type { BuildProvisionerState } from './workspace-builds.ts';
 export { WORKSPACE_STATUSES, type WorkspaceStatus } from './workspace-status.ts';

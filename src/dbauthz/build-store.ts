@@ -1,5 +1,6 @@
 import { validateInput } from '../../db/queries/define.ts';
 import { readsOnReplica } from '../../db/queries/replica-reads.ts';
+import { runOnPrimary } from '../../db/queries/replica-scope.ts';
 import type { TxOptions } from '../../db/run-transaction.ts';
 import { ForbiddenError } from '../rbac/errors.ts';
 import { vetSubject } from '../rbac/subject.ts';
@@ -29,13 +30,6 @@ type Bound<S> = { readonly [BINDING]: Binding<S> };
 /** A raw store shape: methods taking one input object, plus `inTx` giving a store of the same shape. */
 export interface RawStoreLike<S> {
   inTx<T>(fn: (tx: S) => Promise<T>, options?: TxOptions): Promise<T>;
-  /** The same store with every call on the primary (absent: it has no replica). */
-  onPrimary?(): S;
-}
-
-/** `raw` on its primary: where a write, and every read a write makes, must run. */
-function primaryOf<S>(raw: S): S {
-  return (raw as Partial<RawStoreLike<S>>).onPrimary?.() ?? raw;
 }
 
 /** Options of an authorized store. */
@@ -64,11 +58,11 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
     const declaration = declarations[name];
     // A read a replica may answer runs where the store reads; anything else (a write, and the
     // reads its checks make) runs on the primary, so no write is decided on a lagging row.
+    // The routing is a scope (`runOnPrimary`), not another store, so whatever the application
+    // wrapped around the raw store stays on the path.
     const onReplica = readsOnReplica(name);
     table[name] = async function (this: unknown, input: unknown, options?: unknown) {
-      const bound = bindingOf<AnyRaw>(this, name);
-      const { actor } = bound;
-      const core = onReplica ? bound.core : { ...bound.core, raw: primaryOf(bound.core.raw) };
+      const { core, actor } = bindingOf<AnyRaw>(this, name);
       // The caller's options carry no SQL, whatever their static type said (`invalid_input`).
       const callOptions = parseCallOptions(options);
       const call = core.raw[name]!;
@@ -82,7 +76,8 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
         });
       }
       const context = new StoreCall(core, actor, name, callOptions);
-      return declaration.run(context, context.rawMethod(name) as typeof call, parsed);
+      const run = () => declaration.run(context, context.rawMethod(name) as typeof call, parsed);
+      return onReplica && core.primary !== true ? run() : runOnPrimary(run);
     };
   }
   return table;
@@ -117,8 +112,10 @@ export function buildAuthorizedStore<S extends RawStoreLike<S>>(
     return bind(this[BINDING].core, vetSubject(subject));
   };
   table.onPrimary = function (this: unknown) {
-    const { core, actor } = bindingOf<S>(this, 'onPrimary');
-    return bind({ ...core, raw: primaryOf(core.raw) }, actor);
+    const binding = (this as Partial<Bound<S>> | undefined)?.[BINDING];
+    if (binding === undefined) throw new NoActorError('onPrimary');
+    // Same binding: an unbound store stays unbound (each call uses its own `runAs` scope).
+    return bind({ ...binding.core, primary: true }, binding.actor);
   };
   table.inTx = async function <T>(
     this: unknown,

@@ -6,4 +6,6 @@ export interface StoreCore<S> {
   readonly raw: S;
   readonly authorizer: Authorizer;
   readonly onDecision: DecisionHook | undefined;
+  /** Every call on the primary, reads included (`onPrimary()`: read-your-writes). */
+  readonly primary?: boolean;
 }

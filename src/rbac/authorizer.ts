@@ -1,5 +1,5 @@
 import type { Action, ResourceType } from './catalogue.ts';
-import { type CompiledSubject, compileSubject } from './compile.ts';
+import { type CompiledSubject, compileSubject, type LevelVotes, type OrgVotes } from './compile.ts';
 import { decide } from './decide.ts';
 import { InvalidPolicyError } from './errors.ts';
 import { type Explanation, explainDecision } from './explain.ts';
@@ -14,8 +14,43 @@ export type AuthorizerOptions = RoleRegistryOptions;
 export interface RbacAuthorizer extends Authorizer {
   /** The same decision as `authorize`, with its reason. Slower; use it for logs and debugging. */
   explain(subject: Subject, action: Action, object: RbacObject): Explanation;
-  /** The subject expanded and indexed (cached per subject object); throws `InvalidPolicyError`. */
+  /**
+   * The subject expanded and indexed (cached per subject object; the same object each time),
+   * frozen, its vote arrays copies; throws `InvalidPolicyError`.
+   */
   compile(subject: Subject): CompiledSubject;
+}
+
+const views = new WeakMap<CompiledSubject, CompiledSubject>();
+
+/** A copy of `votes` no other subject shares (typed arrays cannot be frozen). */
+function copyVotes(votes: LevelVotes): LevelVotes {
+  const orgs = new Map<string, OrgVotes>();
+  for (const [org, v] of votes.orgs)
+    orgs.set(org, Object.freeze({ org: v.org.slice(), member: v.member.slice() }));
+  return Object.freeze({ site: votes.site.slice(), user: votes.user.slice(), orgs });
+}
+
+/**
+ * What `compile` hands its caller: the compiled subject (one object per subject, so it can key a
+ * cache), frozen, with its vote arrays copied on first read. Equal roles share their compiled
+ * votes across subjects and authorizers, so writing into the engine's own arrays would change
+ * other subjects' decisions; the engine decides on the originals, which never leave it.
+ */
+function publicView(compiled: CompiledSubject): CompiledSubject {
+  let view = views.get(compiled);
+  if (view === undefined) {
+    let roleVotes: LevelVotes | undefined;
+    let scopeVotes: LevelVotes | undefined;
+    const fresh = { ...compiled };
+    Object.defineProperties(fresh, {
+      roleVotes: { get: () => (roleVotes ??= copyVotes(compiled.roleVotes)), enumerable: true },
+      scopeVotes: { get: () => (scopeVotes ??= copyVotes(compiled.scopeVotes)), enumerable: true },
+    });
+    view = Object.freeze(fresh);
+    views.set(compiled, view);
+  }
+  return view;
 }
 
 function checkObject(object: RbacObject): void {
@@ -47,7 +82,7 @@ export function createAuthorizer(options: AuthorizerOptions = {}): RbacAuthorize
     return compiled;
   };
   return {
-    compile,
+    compile: (subject) => publicView(compile(subject)),
     authorize(subject, action, object) {
       const compiled = compile(subject);
       checkObject(object);
