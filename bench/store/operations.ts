@@ -75,7 +75,8 @@ export function storeOperations(
     },
     {
       name: 'update: updateWorkspace (member, own workspace)',
-      authorizedDoes: 'one UPDATE carrying the `update` filter (live, dormant, prebuilt fallback)',
+      authorizedDoes:
+        'one UPDATE carrying the `update` filter (live, dormant; the prebuilt arm only when it adds rows)',
       goal: true,
       variants: [
         {
