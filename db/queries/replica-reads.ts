@@ -1,7 +1,9 @@
 /**
  * Reads that always go to the primary, even when the store has a replica: the ones that decide who
- * the caller is and what it may do (API keys, agent tokens, roles), so a revoke, a deleted key or a
- * suspended user is honoured at once rather than after the replica's lag; and one that writes.
+ * the caller is and what it may do (API keys, an agent token and its workspace, roles), so a
+ * revoke, a deleted key or workspace or a suspended user is honoured at once rather than after the
+ * replica's lag; the secrets handed to workspaces (a deleted secret is never served); and one that
+ * writes.
  */
 export const PRIMARY_READS: ReadonlySet<string> = new Set([
   'getApiKeyAuthorization',
@@ -10,6 +12,8 @@ export const PRIMARY_READS: ReadonlySet<string> = new Set([
   'getCustomRolesByNames',
   'getUserRoles',
   'getWorkspaceAgentByAuthToken',
+  'getWorkspaceByAgentId',
+  'listUserSecretsWithValues',
   'getAndResetBoundaryUsageSummary',
 ]);
 
