@@ -22,6 +22,8 @@ describe('which raw methods a replica may answer', () => {
       'getApiKeyAuthorization',
       'getAuthorizationUserRoles',
       'getUserRoles',
+      'getWorkspaceByAgentId',
+      'listUserSecretsWithValues',
     ];
     for (const name of identity) {
       expect(readsOnReplica(name)).toBe(false);
