@@ -2,8 +2,7 @@
  * Reads that always go to the primary, even when the store has a replica: the ones that decide who
  * the caller is and what it may do (API keys, an agent token and its workspace, roles), so a
  * revoke, a deleted key or workspace or a suspended user is honoured at once rather than after the
- * replica's lag; the secrets handed to workspaces (a deleted secret is never served); and one that
- * writes.
+ * replica's lag; secret values (a deleted or rotated secret is never served); and one that writes.
  */
 export const PRIMARY_READS: ReadonlySet<string> = new Set([
   'getApiKeyAuthorization',
@@ -13,6 +12,7 @@ export const PRIMARY_READS: ReadonlySet<string> = new Set([
   'getUserRoles',
   'getWorkspaceAgentByAuthToken',
   'getWorkspaceByAgentId',
+  'getUserSecretByName',
   'listUserSecretsWithValues',
   'getAndResetBoundaryUsageSummary',
 ]);

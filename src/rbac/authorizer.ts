@@ -1,3 +1,4 @@
+import type { AllowListIndex } from './allow-list.ts';
 import type { Action, ResourceType } from './catalogue.ts';
 import { type CompiledSubject, compileSubject, type LevelVotes, type OrgVotes } from './compile.ts';
 import { decide } from './decide.ts';
@@ -31,21 +32,42 @@ function copyVotes(votes: LevelVotes): LevelVotes {
   return Object.freeze({ site: votes.site.slice(), user: votes.user.slice(), orgs });
 }
 
+/** A copy of an allow-list index, frozen (the engine keeps deciding on its own). */
+function copyAllowList(index: AllowListIndex): AllowListIndex {
+  const byType = new Map<string, ReadonlySet<string>>();
+  for (const [type, ids] of index.byType) byType.set(type, new Set(ids));
+  return Object.freeze({
+    all: index.all,
+    types: new Set(index.types),
+    ids: new Set(index.ids),
+    byType,
+    creates: new Set(index.creates),
+  });
+}
+
 /**
  * What `compile` hands its caller: the compiled subject (one object per subject, so it can key a
- * cache), frozen, with its vote arrays copied on first read. Equal roles share their compiled
- * votes across subjects and authorizers, so writing into the engine's own arrays would change
- * other subjects' decisions; the engine decides on the originals, which never leave it.
+ * cache), frozen, with every mutable part (vote arrays, allow list and its predicate cache) copied
+ * on first read. Equal roles share their compiled votes across subjects and authorizers, and the
+ * allow list decides every later call of the subject, so a write into the engine's own state
+ * would change decisions; the engine decides on the originals, which never leave it.
  */
 function publicView(compiled: CompiledSubject): CompiledSubject {
   let view = views.get(compiled);
   if (view === undefined) {
     let roleVotes: LevelVotes | undefined;
     let scopeVotes: LevelVotes | undefined;
+    let allowList: AllowListIndex | undefined;
+    let allowListPredicates: Map<string, Predicate> | undefined;
     const fresh = { ...compiled };
     Object.defineProperties(fresh, {
       roleVotes: { get: () => (roleVotes ??= copyVotes(compiled.roleVotes)), enumerable: true },
       scopeVotes: { get: () => (scopeVotes ??= copyVotes(compiled.scopeVotes)), enumerable: true },
+      allowList: { get: () => (allowList ??= copyAllowList(compiled.allowList)), enumerable: true },
+      allowListPredicates: {
+        get: () => (allowListPredicates ??= new Map(compiled.allowListPredicates)),
+        enumerable: true,
+      },
     });
     view = Object.freeze(fresh);
     views.set(compiled, view);
