@@ -1,5 +1,5 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import type { Declarations } from '../wrappers/declaration.ts';
+import { type AllDeclarations, mergeDeclarations } from '../wrappers/merge-declarations.ts';
 import { apiKeysMethods } from './api-keys.ts';
 import { customRolesMethods } from './custom-roles.ts';
 import { filesMethods } from './files.ts';
@@ -12,18 +12,19 @@ import { usersMethods } from './users.ts';
 import { workspaceAreasMethods } from './workspace-areas.ts';
 
 /**
- * Every declared store method, merged from one record per area. Add an area here; the accounting
- * test in test/dbauthz names any raw method still missing a declaration or a spec row.
+ * Every store method's declaration, merged from one record per area (a method declared twice
+ * throws at load). `satisfies AllDeclarations` makes a raw method without a declaration a compile
+ * error naming it; the accounting test in test/dbauthz asks for its spec row.
  */
-export const declarations: Declarations<RawStore> = {
-  ...usersMethods,
-  ...workspaceAreasMethods,
-  ...organizationsMethods,
-  ...organizationMembersMethods,
-  ...groupsMethods,
-  ...customRolesMethods,
-  ...userRolesMethods,
-  ...apiKeysMethods,
-  ...filesMethods,
-  ...logAreasMethods,
-};
+export const declarations = mergeDeclarations(
+  usersMethods,
+  workspaceAreasMethods,
+  organizationsMethods,
+  organizationMembersMethods,
+  groupsMethods,
+  customRolesMethods,
+  userRolesMethods,
+  apiKeysMethods,
+  filesMethods,
+  logAreasMethods,
+) satisfies AllDeclarations<RawStore>;
