@@ -66,6 +66,3 @@ export function apiKeyAuthorizationQueries(db: Database) {
     ),
   };
 }
-
-/** The authentication read method of the raw store. */
-export type ApiKeyAuthorizationQueries = ReturnType<typeof apiKeyAuthorizationQueries>;

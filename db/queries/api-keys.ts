@@ -118,6 +118,3 @@ export function apiKeysQueries(db: Database) {
     ),
   };
 }
-
-/** The API key query methods of the raw store. */
-export type ApiKeysQueries = ReturnType<typeof apiKeysQueries>;

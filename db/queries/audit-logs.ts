@@ -69,6 +69,3 @@ export function auditLogsQueries(db: Database) {
     countAuditLogs: paged.count,
   };
 }
-
-/** The audit log query methods of the raw store. */
-export type AuditLogsQueries = ReturnType<typeof auditLogsQueries>;

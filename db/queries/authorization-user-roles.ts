@@ -135,6 +135,3 @@ export function authorizationUserRolesQueries(db: Database) {
     ),
   };
 }
-
-/** The one-statement subject query method of the raw store. */
-export type AuthorizationUserRolesQueries = ReturnType<typeof authorizationUserRolesQueries>;

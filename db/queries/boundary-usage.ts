@@ -122,6 +122,3 @@ export function boundaryUsageQueries(db: Database) {
     ),
   };
 }
-
-/** The boundary usage query methods of the raw store. */
-export type BoundaryUsageQueries = ReturnType<typeof boundaryUsageQueries>;

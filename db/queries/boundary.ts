@@ -136,6 +136,3 @@ export function boundaryQueries(db: Database) {
     ),
   };
 }
-
-/** The boundary query methods of the raw store. */
-export type BoundaryQueries = ReturnType<typeof boundaryQueries>;

@@ -109,6 +109,3 @@ export function connectionLogsQueries(db: Database) {
     ),
   };
 }
-
-/** The connection log query methods of the raw store. */
-export type ConnectionLogsQueries = ReturnType<typeof connectionLogsQueries>;

@@ -119,6 +119,3 @@ export function customRolesQueries(db: Database) {
     ),
   };
 }
-
-/** The custom role query methods of the raw store. */
-export type CustomRolesQueries = ReturnType<typeof customRolesQueries>;

@@ -32,6 +32,3 @@ export function filesQueries(db: Database, maxFileBytes: number = BOUNDS.DEFAULT
     ),
   };
 }
-
-/** The file query methods of the raw store. */
-export type FilesQueries = ReturnType<typeof filesQueries>;

@@ -295,6 +295,3 @@ export function groupsQueries(db: Database) {
     ),
   };
 }
-
-/** The group query methods of the raw store. */
-export type GroupsQueries = ReturnType<typeof groupsQueries>;

@@ -155,6 +155,3 @@ export function organizationMembersQueries(db: Database) {
     ),
   };
 }
-
-/** The organization member query methods of the raw store. */
-export type OrganizationMembersQueries = ReturnType<typeof organizationMembersQueries>;

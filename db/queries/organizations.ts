@@ -156,6 +156,3 @@ export function organizationsQueries(db: Database) {
     ),
   };
 }
-
-/** The organization query methods of the raw store. */
-export type OrganizationsQueries = ReturnType<typeof organizationsQueries>;

@@ -247,6 +247,3 @@ export function provisionersQueries(db: Database) {
     ),
   };
 }
-
-/** The provisioner query methods of the raw store. */
-export type ProvisionersQueries = ReturnType<typeof provisionersQueries>;

@@ -58,6 +58,3 @@ export function templateVersionsQueries(db: Database) {
     countTemplateVersionsByTemplate: paged.count,
   };
 }
-
-/** The template version query methods of the raw store. */
-export type TemplateVersionsQueries = ReturnType<typeof templateVersionsQueries>;

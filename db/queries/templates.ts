@@ -239,6 +239,3 @@ export function templatesQueries(db: Database) {
     ),
   };
 }
-
-/** The template query methods of the raw store. */
-export type TemplatesQueries = ReturnType<typeof templatesQueries>;

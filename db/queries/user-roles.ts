@@ -54,6 +54,3 @@ export function userRolesQueries(db: Database) {
     }),
   };
 }
-
-/** The subject-building query method of the raw store. */
-export type UserRolesQueries = ReturnType<typeof userRolesQueries>;

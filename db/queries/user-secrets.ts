@@ -117,6 +117,3 @@ export function userSecretsQueries(db: Database) {
     }),
   };
 }
-
-/** The user secret query methods of the raw store. */
-export type UserSecretsQueries = ReturnType<typeof userSecretsQueries>;

@@ -133,6 +133,3 @@ export function usersQueries(db: Database) {
     ),
   };
 }
-
-/** The user query methods of the raw store. */
-export type UsersQueries = ReturnType<typeof usersQueries>;

@@ -102,6 +102,3 @@ export function workspaceAgentsQueries(db: Database) {
     ),
   };
 }
-
-/** The workspace agent query methods of the raw store. */
-export type WorkspaceAgentsQueries = ReturnType<typeof workspaceAgentsQueries>;

@@ -175,6 +175,3 @@ export function workspaceBuildsQueries(db: Database) {
     ),
   };
 }
-
-/** The workspace build query methods of the raw store. */
-export type WorkspaceBuildsQueries = ReturnType<typeof workspaceBuildsQueries>;

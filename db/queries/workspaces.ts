@@ -218,6 +218,3 @@ export function workspacesQueries(db: Database) {
     ),
   };
 }
-
-/** The workspace query methods of the raw store. */
-export type WorkspacesQueries = ReturnType<typeof workspacesQueries>;

@@ -39,9 +39,6 @@ export const orgRoleNames = [
   RoleNames.orgServiceAccount,
 ] as const;
 
-/** Org roles that are system roles: they keep their own name in the assignability check. */
-export const systemOrgRoleNames = [RoleNames.orgMember, RoleNames.orgServiceAccount] as const;
-
 /** Coder's retired role: dropped silently when expanding role names, and reserved. */
 export const RETIRED_AGENTS_ACCESS = 'agents-access';
 

@@ -36,11 +36,3 @@ export function toWhere(result: FilterResult, options?: { readonly all: 'true' }
       throw new TypeError('toWhere: an "all" filter has no condition; pass { all: "true" }');
   }
 }
-
-/**
- * The filter as the raw store's list options: `{}` only for `all`, `{ where: false }` for `none`,
- * so "no rows" can never become "no WHERE".
- */
-export function toWhereOption(result: FilterResult): { where?: SQL } {
-  return result.kind === 'all' ? {} : { where: toWhere(result) };
-}
