@@ -41,3 +41,8 @@ function compileNode(predicate: Predicate, columns: ColumnMap): FilterResult {
 export function compileFilter(predicate: Predicate, columns: ColumnMap): FilterResult {
   return compileNode(factorPredicate(predicate), columns);
 }
+
+/** `compileFilter` for a predicate `factorPredicate` already returned (the filter cache's own). */
+export function compileFactoredFilter(factored: Predicate, columns: ColumnMap): FilterResult {
+  return compileNode(factored, columns);
+}

@@ -3,7 +3,7 @@ import type { Action, ResourceType } from '../rbac/catalogue.ts';
 import type { CompiledSubject } from '../rbac/compile.ts';
 import type { Authorizer, Subject } from '../rbac/types.ts';
 import type { ColumnMap } from './column-map.ts';
-import { compileFilter } from './compile-filter.ts';
+import { compileFactoredFilter, compileFilter } from './compile-filter.ts';
 import { factorPredicate } from './factor-predicate.ts';
 import type { FilterResult } from './filter-result.ts';
 import { flattenFilter } from './flatten-filter.ts';
@@ -84,7 +84,7 @@ export function cachedFilter(
   const key = predicateKey(predicate);
   entry = filters.byPredicate.get(key);
   if (entry === undefined) {
-    const result = Object.freeze(compileFilter(predicate, columns));
+    const result = Object.freeze(compileFactoredFilter(predicate, columns));
     entry = { result, flat: result.kind !== 'where' };
     if (filters.byPredicate.size < MAX_ENTRIES) filters.byPredicate.set(key, entry);
   }
