@@ -16,7 +16,7 @@ import { workspaceAreasMethods } from './workspace-areas.ts';
  * throws at load). `satisfies AllDeclarations` makes a raw method without a declaration a compile
  * error naming it; the accounting test in test/dbauthz asks for its spec row.
  */
-export const declarations = mergeDeclarations(
+const merged = mergeDeclarations(
   usersMethods,
   workspaceAreasMethods,
   organizationsMethods,
@@ -28,3 +28,6 @@ export const declarations = mergeDeclarations(
   filesMethods,
   logAreasMethods,
 ) satisfies AllDeclarations<RawStore>;
+
+/** The merged record under its declared type (the inferred one is too long to emit in `.d.ts`). */
+export const declarations: AllDeclarations<RawStore> = merged;
