@@ -3,20 +3,13 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { apiKeys, users } from '../schema/index.ts';
 import type { ApiKey } from '../types.ts';
+import { keyId } from './api-keys.ts';
 import {
   type AuthorizationUserRoles,
   authorizationUserColumns,
   parseAuthorizationUser,
 } from './authorization-user-roles.ts';
-import { BOUNDS } from './bounds.ts';
 import { defineQuery, firstOrThrow, lazy } from './define.ts';
-
-// The key id exactly as `getApiKeyById` takes it (api-keys.ts), so both reads accept the same ids.
-const keyId = z
-  .string()
-  .min(10)
-  .max(BOUNDS.NAME_MAX)
-  .regex(/^[a-zA-Z0-9]+$/, 'letters and digits only');
 
 /** An API key row and its owner's authorization rows, read together by one statement. */
 export interface ApiKeyAuthorization {

@@ -7,7 +7,8 @@ import { BOUNDS, bytes, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
 import { defineGuardedWrite } from './guarded-write.ts';
 
-const keyId = z
+/** An API key id as every key lookup takes it: 10+ letters and digits. */
+export const keyId = z
   .string()
   .min(10)
   .max(BOUNDS.NAME_MAX)
