@@ -1,4 +1,3 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/database.ts';
 import { inputSchemaOf } from '../../db/queries/define.ts';
@@ -7,6 +6,7 @@ import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/a
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
 import { subjectFromApiKey } from '../../src/dbauthz/subject/subject-from-api-key.ts';
 import type { Subject } from '../../src/rbac/types.ts';
+import { type CountingClient, countingClient } from '../support/counting-client.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createApiKey,
@@ -24,17 +24,12 @@ import {
 // same way: unknown key, expired key, suspended user, deleted user.
 
 let database: TestDatabase;
-let counted: postgres.Sql;
+let counted: CountingClient;
 let store: AuthorizedStore;
 let raw: RawStore;
-let statements = 0;
 
 /** How many statements `run` sent to PostgreSQL, with its answer. */
-async function cost<T>(run: () => Promise<T>): Promise<[number, T]> {
-  const before = statements;
-  const answer = await run();
-  return [statements - before, answer];
-}
+const cost = <T>(run: () => Promise<T>) => counted.cost(run);
 
 /** What a load ends in: the subject, or the error's class, code, reason and message. */
 async function outcome(load: () => Promise<Subject>): Promise<unknown> {
@@ -93,19 +88,12 @@ async function memberWithGroups(options: { customRole?: boolean } = {}) {
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  counted = postgres(database.url, {
-    max: 1,
-    onnotice: () => {},
-    debug: () => {
-      statements += 1;
-    },
-  });
-  raw = createRawStore(createDatabase(counted));
+  counted = await countingClient(database.url);
+  raw = createRawStore(createDatabase(counted.client));
   store = createAuthorizedStore(raw);
-  await counted`select 1`; // the connection's own setup (array types) is not the read's cost
 });
 afterAll(async () => {
-  await counted.end();
+  await counted.client.end();
   await database.close();
 });
 

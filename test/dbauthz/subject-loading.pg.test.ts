@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/database.ts';
 import { createRawStore } from '../../db/queries/index.ts';
@@ -19,6 +18,7 @@ import { ForbiddenError, hasErrorCode, InvalidPolicyError } from '../../src/rbac
 import { isSiteRoleName, RETIRED_AGENTS_ACCESS, RoleNames } from '../../src/rbac/role-names.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleRef, Subject, SubjectNotice } from '../../src/rbac/types.ts';
+import { type CountingClient, countingClient } from '../support/counting-client.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import {
   createApiKey,
@@ -36,16 +36,11 @@ import {
 // (one statement per membership for its org): that loader is kept below as the reference.
 
 let database: TestDatabase;
-let counted: postgres.Sql;
+let counted: CountingClient;
 let store: AuthorizedStore;
-let statements = 0;
 
 /** How many statements `run` sent to PostgreSQL, with its answer. */
-async function cost<T>(run: () => Promise<T>): Promise<[number, T]> {
-  const before = statements;
-  const answer = await run();
-  return [statements - before, answer];
-}
+const cost = <T>(run: () => Promise<T>) => counted.cost(run);
 
 /** The earlier `buildSubject`, verbatim but for its imports: the reference the new one must match. */
 async function referenceSubject(
@@ -136,18 +131,11 @@ async function customRoleIn(org: Organization): Promise<string[]> {
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  counted = postgres(database.url, {
-    max: 1,
-    onnotice: () => {},
-    debug: () => {
-      statements += 1;
-    },
-  });
-  store = createAuthorizedStore(createRawStore(createDatabase(counted)));
-  await counted`select 1`; // the connection's own setup (array types) is not the loader's cost
+  counted = await countingClient(database.url);
+  store = createAuthorizedStore(createRawStore(createDatabase(counted.client)));
 });
 afterAll(async () => {
-  await counted.end();
+  await counted.client.end();
   await database.close();
 });
 
