@@ -20,6 +20,9 @@ export const AUTHORIZED_STORE = Symbol.for('dbauthz.authorized-store');
 
 const BINDING = Symbol('dbauthz.binding');
 
+// Every store `buildAuthorizedStore` made (bound or not): the only ones wrapping returns unchanged.
+const authorizedStores = new WeakSet<object>();
+
 interface Binding<S> {
   readonly core: StoreCore<S>;
   readonly actor: Subject | undefined;
@@ -92,13 +95,16 @@ export function buildAuthorizedStore<S extends RawStoreLike<S>>(
   declarations: Declarations<S>,
   options: StoreOptions,
 ): AuthorizedStoreOf<S> {
-  if ((raw as { [AUTHORIZED_STORE]?: true })[AUTHORIZED_STORE]) {
-    return raw as unknown as AuthorizedStoreOf<S>;
-  }
+  // Only a store this function built passes as authorized: a brand read off the untrusted raw
+  // store (a Proxy answering any key, or a copied symbol) would hand back an unchecked store.
+  if (authorizedStores.has(raw as object)) return raw as unknown as AuthorizedStoreOf<S>;
   const names = Object.keys(raw).filter((name) => name !== 'inTx');
   const table = methodTable(names, declarations as Record<string, AnyDeclaration>);
-  const bind = (core: StoreCore<S>, actor: Subject | undefined): AuthorizedStoreOf<S> =>
-    Object.create(table, { [BINDING]: { value: { core, actor } } });
+  const bind = (core: StoreCore<S>, actor: Subject | undefined): AuthorizedStoreOf<S> => {
+    const store = Object.create(table, { [BINDING]: { value: { core, actor } } });
+    authorizedStores.add(store);
+    return store;
+  };
 
   Object.defineProperty(table, 'actor', {
     get(this: Bound<S>) {

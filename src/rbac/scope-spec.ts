@@ -11,11 +11,14 @@ function validScope(scope: Scope): Scope {
   if (!Array.isArray(scope.allowList)) {
     throw new InvalidPolicyError(`scope "${scope.name}": allowList must be an array`);
   }
-  return {
+  // Frozen (entries included): a compiled subject keeps it and `explain` reads it on every call.
+  return Object.freeze({
     name: scope.name,
     role: validRole(scope.role),
-    allowList: normalizeAllowList(scope.allowList),
-  };
+    allowList: Object.freeze(
+      normalizeAllowList(scope.allowList).map((e) => Object.freeze({ ...e })),
+    ),
+  });
 }
 
 function toScope(item: string | Scope): Scope {

@@ -50,8 +50,17 @@ const builtin: ReadonlyMap<string, () => Scope> = new Map([
   ],
 ]);
 
-/** The seven composite `coder:*` scopes and their site permissions. */
-export const compositeScopes: Readonly<Record<string, PermissionMap>> = Object.freeze({
+/** Freezes a permission table all the way down (scopes built from it are cached per process). */
+function deepFrozen<T extends Record<string, PermissionMap>>(table: T): Readonly<T> {
+  for (const map of Object.values(table)) {
+    for (const actions of Object.values(map)) Object.freeze(actions);
+    Object.freeze(map);
+  }
+  return Object.freeze(table);
+}
+
+/** The seven composite `coder:*` scopes and their site permissions (frozen all the way down). */
+export const compositeScopes: Readonly<Record<string, PermissionMap>> = deepFrozen({
   'coder:workspaces.create': {
     template: ['read', 'use'],
     workspace: ['stop', 'start', 'create', 'update', 'read'],
