@@ -11,7 +11,6 @@ import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
 /** Authorization of the API keys area (domain.md: api keys): every key is owned by its user. */
 export const apiKeysMethods = {
@@ -24,11 +23,7 @@ export const apiKeysMethods = {
    * `coder:all` over `*:*`, the key's scopes must be among the session's scope names and its
    * allow list within the session's).
    */
-  insertApiKey: custom<
-    RawStore,
-    InputOf<RawStore, 'insertApiKey'>,
-    OutputOf<RawStore, 'insertApiKey'>
-  >(async (ctx, call, input) => {
+  insertApiKey: custom(async (ctx, call, input) => {
     validateKeyScopes(input);
     authorizeKeyOwner(ctx.actor, input);
     ctx.authorize('create', { type: 'api_key', owner: input.userId });
@@ -44,11 +39,7 @@ export const apiKeysMethods = {
    * query), then `read` on the key it found (as `getApiKeyById`); a missing key is the same
    * `ForbiddenError` a denial gives.
    */
-  getApiKeyAuthorization: custom<
-    RawStore,
-    InputOf<RawStore, 'getApiKeyAuthorization'>,
-    OutputOf<RawStore, 'getApiKeyAuthorization'>
-  >(async (ctx, call, input) => {
+  getApiKeyAuthorization: custom(async (ctx, call, input) => {
     ctx.authorize('read', { type: 'system' });
     const found = await ctx.fetch(call(input), 'read');
     ctx.authorize('read', apiKeyObject(found.key));

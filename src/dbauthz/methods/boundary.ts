@@ -6,10 +6,6 @@ import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
-
-type In<K extends keyof RawStore> = InputOf<RawStore, K>;
-type Out<K extends keyof RawStore> = OutputOf<RawStore, K>;
 
 /**
  * Where an agent's boundary rows belong, read from the agent's workspace (a missing agent is the
@@ -37,20 +33,15 @@ const readable = ['read', 'boundary_log', boundaryLogColumns] as const;
  * own: reading is for site readers (owner, auditor). The agent writes as its owner.
  */
 export const boundaryMethods = {
-  insertBoundarySession: custom<
-    RawStore,
-    In<'insertBoundarySession'>,
-    Out<'insertBoundarySession'>
-  >(async (ctx, call, input) =>
+  insertBoundarySession: custom(async (ctx, call, input) =>
     call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }),
   ),
   /**
    * As a session, and a `sessionId` must name a session of that agent: a foreign or missing one is
    * the same `ForbiddenError` (the raw insert checks it and writes nothing).
    */
-  insertBoundaryLogs: custom<RawStore, In<'insertBoundaryLogs'>, Out<'insertBoundaryLogs'>>(
-    async (ctx, call, input) =>
-      ctx.fetch(call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }), 'create'),
+  insertBoundaryLogs: custom(async (ctx, call, input) =>
+    ctx.fetch(call({ ...input, ...(await authorizedPlacement(ctx, input.agentId)) }), 'create'),
   ),
   listBoundaryLogs: filteredList(...readable),
   countBoundaryLogs: filteredCount(...readable),

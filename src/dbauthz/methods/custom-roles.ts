@@ -9,7 +9,7 @@ import type { CallContext } from '../call-context.ts';
 import { customRoleColumns } from '../columns/custom-roles.ts';
 import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
 import { type CustomRoleFields, customRoleValue } from '../objects/custom-role.ts';
-import type { Declarations } from '../wrappers/declaration.ts';
+import type { Declaration, Declarations } from '../wrappers/declaration.ts';
 import { filteredList } from '../wrappers/filtered-list.ts';
 import { custom, orderedChecks } from '../wrappers/ordered-checks.ts';
 import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
@@ -42,7 +42,7 @@ function proposedRole(input: CustomRoleFields): Role {
  * recorded and hooked like any check): no negative, no wildcard, and the actor itself holds every
  * permission it grants, at the level it grants it.
  */
-function assertNoEscalation(ctx: CallContext<unknown>, role: Role): void {
+function assertNoEscalation<S>(ctx: CallContext<S>, role: Role): void {
   const throughStore: RbacAuthorizer = {
     ...defaultAuthorizer,
     authorize: (_actor, action, object) => ctx.can(action, object),
@@ -81,15 +81,17 @@ async function assertNotSystemRole(
  * `isSystem`), `action` on `assign_org_role` in the org, escalation check, and an update may not
  * touch a stored system role.
  */
-function writeRole<K extends 'insertCustomRole' | 'updateCustomRole'>(action: 'create' | 'update') {
-  return custom<RawStore, InputOf<RawStore, K>, OutputOf<RawStore, K>>(async (ctx, call, input) => {
+function writeRole<K extends 'insertCustomRole' | 'updateCustomRole'>(
+  action: 'create' | 'update',
+): Declaration<RawStore, InputOf<RawStore, K>, OutputOf<RawStore, K>> {
+  return custom(async (ctx, call, input) => {
     const fields = input as CustomRoleFields & { isSystem?: boolean };
     if (fields.isSystem === true) {
       throw new InvalidInputError('isSystem', 'system roles cannot be created through the store');
     }
     const role = proposedRole(fields);
     ctx.authorize(action, assignOrgRoleObject(fields.organizationId));
-    assertNoEscalation(ctx as CallContext<unknown>, role);
+    assertNoEscalation(ctx, role);
     if (action === 'update') await assertNotSystemRole(ctx, fields, 'update');
     return call(input);
   });
@@ -105,11 +107,7 @@ export const customRolesMethods = {
    * still assigned (to a member, or in the org's default member roles) is refused by the raw
    * delete (`ForeignKeyViolationError`, code `invalid_reference`, constraint `custom_role_assigned`).
    */
-  deleteCustomRole: custom<
-    RawStore,
-    InputOf<RawStore, 'deleteCustomRole'>,
-    OutputOf<RawStore, 'deleteCustomRole'>
-  >(async (ctx, call, input) => {
+  deleteCustomRole: custom(async (ctx, call, input) => {
     ctx.authorize('delete', assignOrgRoleObject(input.organizationId));
     await assertNotSystemRole(ctx, input, 'delete');
     return call(input);

@@ -15,7 +15,6 @@ import { filteredList } from '../wrappers/filtered-list.ts';
 import { filteredCountOf, filteredListOf } from '../wrappers/filtered-list-of.ts';
 import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 
 const groupOfMember = (raw: RawStore, input: { groupId: string }) =>
   raw.getGroupById({ id: input.groupId });
@@ -56,11 +55,7 @@ export const groupsMethods = {
    * group's org (else `InvalidInputError` on `userId`, after the check: only a caller who may
    * update the group learns whether that user is in its org).
    */
-  insertGroupMember: custom<
-    RawStore,
-    InputOf<RawStore, 'insertGroupMember'>,
-    OutputOf<RawStore, 'insertGroupMember'>
-  >(async (ctx, call, input) => {
+  insertGroupMember: custom(async (ctx, call, input) => {
     const group = await ctx.fetch(groupOfMember(ctx.raw, input), 'update');
     ctx.authorize('update', groupObject(group));
     try {

@@ -14,11 +14,7 @@ import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 import { sameRoleSet } from '../wrappers/same-role-set.ts';
-
-type In<K extends keyof RawStore> = InputOf<RawStore, K>;
-type Out<K extends keyof RawStore> = OutputOf<RawStore, K>;
 
 /** A membership write's guard: the actor's `action` filter, and the roles still those it read. */
 const rolesGuard = (ctx: CallContext<RawStore>, action: 'read' | 'delete', roles: string[]) =>
@@ -46,11 +42,7 @@ export const organizationMembersMethods = {
    * `default_org_member_roles` apply, which whoever may update the org chose. A system actor
    * (`asSystemRestricted`) adds only the prebuilds system user (reason `mismatch` otherwise).
    */
-  insertOrganizationMember: custom<
-    RawStore,
-    In<'insertOrganizationMember'>,
-    Out<'insertOrganizationMember'>
-  >(async (ctx, call, input) => {
+  insertOrganizationMember: custom(async (ctx, call, input) => {
     const roles = input.roles === undefined ? undefined : inputRoleNames(input.roles);
     const object = organizationMemberObject(input);
     if (ctx.actor.id === SYSTEM_ACTOR_ID) {
@@ -65,11 +57,7 @@ export const organizationMembersMethods = {
    * re-adding someone must not strip roles the actor could not unassign (e.g. an org user admin
    * removing an organization-admin). Unassigning needs no knowledge of the role, so no name lookup.
    */
-  deleteOrganizationMember: custom<
-    RawStore,
-    In<'deleteOrganizationMember'>,
-    Out<'deleteOrganizationMember'>
-  >(async (ctx, call, input) => {
+  deleteOrganizationMember: custom(async (ctx, call, input) => {
     const member = await ctx.fetch(memberByKey(ctx.raw, input), 'delete');
     ctx.authorize('delete', organizationMemberObject(member));
     await authorizeOrgRoleChange(ctx, member.organizationId, member.roles, []);
@@ -82,11 +70,7 @@ export const organizationMembersMethods = {
    * compares-and-sets the roles read, under the `read` filter: changed meanwhile (a concurrent
    * revoke, say), it writes nothing and fails with `serialization_failure`.
    */
-  updateOrganizationMemberRoles: custom<
-    RawStore,
-    In<'updateOrganizationMemberRoles'>,
-    Out<'updateOrganizationMemberRoles'>
-  >(async (ctx, call, input) => {
+  updateOrganizationMemberRoles: custom(async (ctx, call, input) => {
     const wanted = inputRoleNames(input.roles);
     const member = await ctx.fetch(ctx.raw.getOrganizationMember(input), 'read');
     ctx.authorize('read', organizationMemberObject(member));
@@ -97,11 +81,7 @@ export const organizationMembersMethods = {
    * A user's memberships in every org: for system actors (site `organization_member` read) or
    * the user themselves (`read_personal` on their user, which members hold only for themselves).
    */
-  getOrganizationMembershipsOfUser: custom<
-    RawStore,
-    In<'getOrganizationMembershipsOfUser'>,
-    Out<'getOrganizationMembershipsOfUser'>
-  >(async (ctx, call, input) => {
+  getOrganizationMembershipsOfUser: custom(async (ctx, call, input) => {
     if (!ctx.can('read', { type: 'organization_member' })) {
       ctx.authorize('read_personal', userObject({ id: input.userId }));
     }

@@ -12,7 +12,6 @@ import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The target organization of a write, fetched by the input's `id`. */
@@ -30,11 +29,7 @@ export const organizationsMethods = {
    * has no id yet, so the check is made in a fresh org id no one holds a role in: only site-level
    * assign powers count, and only built-in org role names are known (a new org has no custom roles).
    */
-  insertOrganization: custom<
-    RawStore,
-    InputOf<RawStore, 'insertOrganization'>,
-    OutputOf<RawStore, 'insertOrganization'>
-  >(async (ctx, call, input) => {
+  insertOrganization: custom(async (ctx, call, input) => {
     const defaults =
       input.defaultOrgMemberRoles === undefined
         ? undefined
@@ -53,11 +48,7 @@ export const organizationsMethods = {
    * filter and compares-and-sets the defaults it read: changed meanwhile, it writes nothing and
    * fails with `serialization_failure`.
    */
-  updateOrganization: custom<
-    RawStore,
-    InputOf<RawStore, 'updateOrganization'>,
-    OutputOf<RawStore, 'updateOrganization'>
-  >(async (ctx, call, input) => {
+  updateOrganization: custom(async (ctx, call, input) => {
     const defaults =
       input.defaultOrgMemberRoles === undefined
         ? undefined

@@ -23,8 +23,6 @@ import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
-type UpsertDaemon = RawStore['upsertProvisionerDaemon'];
-type InsertJob = Parameters<RawStore['insertProvisionerJob']>;
 
 /** Jobs of an organization, as the object of a create or an acquire. */
 const jobsIn = (input: { organizationId: string }) =>
@@ -97,11 +95,7 @@ export const provisionersMethods = {
    * version the job's `input` names (`JOB_INPUT_REFERENCES`) must be of the job's org. A missing
    * file, build or version is the same `ForbiddenError` as a denied or foreign one.
    */
-  insertProvisionerJob: custom<
-    RawStore,
-    InsertJob[0],
-    Awaited<ReturnType<RawStore['insertProvisionerJob']>>
-  >(async (ctx, call, input) => {
+  insertProvisionerJob: custom(async (ctx, call, input) => {
     ctx.authorize('create', jobsIn(input));
     requireActorAttribution(ctx, 'initiatorId', input.initiatorId, 'create');
     if (input.fileId !== undefined) {
@@ -126,11 +120,7 @@ export const provisionersMethods = {
    * meets. An org-wide daemon registered concurrently is never turned into a user's; a refused
    * overwrite is the same `ForbiddenError` as a denial.
    */
-  upsertProvisionerDaemon: custom<
-    RawStore,
-    Parameters<UpsertDaemon>[0],
-    Awaited<ReturnType<UpsertDaemon>>
-  >(async (ctx, call, input) => {
+  upsertProvisionerDaemon: custom(async (ctx, call, input) => {
     ctx.authorize('create', provisionerDaemonTarget(input));
     const guard = existingDaemonGuard(ctx);
     try {

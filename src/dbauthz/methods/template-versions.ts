@@ -10,7 +10,6 @@ import { fetchThenAuthorizeVia } from '../wrappers/fetch-then-authorize-via.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
-type InsertVersion = Parameters<RawStore['insertTemplateVersion']>;
 
 /** The parent template of a list, named by the input's `templateId`. */
 const parentTemplate = async (input: { templateId: string }, ctx: Ctx) =>
@@ -28,11 +27,7 @@ export const templateVersionsMethods = {
    * and the job a `template_version_import` job of that org (looked up; a missing job is the same
    * `ForbiddenError` as a foreign one, reason `mismatch` in the detail).
    */
-  insertTemplateVersion: custom<
-    RawStore,
-    InsertVersion[0],
-    Awaited<ReturnType<RawStore['insertTemplateVersion']>>
-  >(async (ctx: Ctx, call, input) => {
+  insertTemplateVersion: custom(async (ctx: Ctx, call, input) => {
     const template =
       input.templateId === undefined
         ? undefined

@@ -13,10 +13,6 @@ import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, rowGuard, runGuarded } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
 
-type UpdateMeta = RawStore['updateTemplateMeta'];
-type Insights = RawStore['getTemplateInsights'];
-type InsertTemplate = Parameters<RawStore['insertTemplate']>;
-
 /**
  * Authorization of the `templates` area (domain.md: templates). Lists are filtered in SQL with the
  * user ACL, group ACL and the Everyone group (keyed by the org id). An ACL update needs `create` on
@@ -30,11 +26,7 @@ export const templatesMethods = {
    * `activeVersionId` must be a version of the same org not bound to any template yet (imported
    * for this one). A missing version is the same `ForbiddenError` as a foreign one.
    */
-  insertTemplate: custom<
-    RawStore,
-    InsertTemplate[0],
-    Awaited<ReturnType<RawStore['insertTemplate']>>
-  >(async (ctx: CallContext<RawStore>, call, input) => {
+  insertTemplate: custom(async (ctx: CallContext<RawStore>, call, input) => {
     ctx.authorize('create', { type: 'template', org: input.organizationId });
     requireActorAttribution(ctx, 'createdBy', input.createdBy, 'create');
     if (input.activeVersionId !== undefined) {
@@ -63,23 +55,21 @@ export const templatesMethods = {
    * version of THIS template (looked up first: a version never changes template, so the lookup
    * cannot go stale; a missing one or one of another template is a `ForbiddenError`).
    */
-  updateTemplateMeta: custom<RawStore, Parameters<UpdateMeta>[0], Awaited<ReturnType<UpdateMeta>>>(
-    async (ctx: CallContext<RawStore>, call, input) => {
-      if (input.activeVersionId !== undefined) {
-        const version = await ctx.fetch(
-          ctx.raw.getTemplateVersionById({ id: input.activeVersionId }),
-          'update',
-        );
-        requireMatch(ctx, version.templateId === input.id, 'update', {
-          templateVersionId: version.id,
-          templateId: version.templateId,
-          expectedTemplateId: input.id,
-        });
-      }
-      const guard = ctx.filter('update', 'template', templateColumns);
-      return runGuarded(ctx as CallContext<unknown>, 'update', guard, call, input);
-    },
-  ),
+  updateTemplateMeta: custom(async (ctx: CallContext<RawStore>, call, input) => {
+    if (input.activeVersionId !== undefined) {
+      const version = await ctx.fetch(
+        ctx.raw.getTemplateVersionById({ id: input.activeVersionId }),
+        'update',
+      );
+      requireMatch(ctx, version.templateId === input.id, 'update', {
+        templateVersionId: version.id,
+        templateId: version.templateId,
+        expectedTemplateId: input.id,
+      });
+    }
+    const guard = ctx.filter('update', 'template', templateColumns);
+    return runGuarded(ctx as CallContext<unknown>, 'update', guard, call, input);
+  }),
   /**
    * `create` on the template and each granted action on it, all decided in the UPDATE (guarded):
    * a writer hands out only what it holds itself (as `updateWorkspaceAcl`). Only template actions
@@ -95,17 +85,15 @@ export const templatesMethods = {
    * rule: whoever may change a template may see how it is used). A missing template is the same
    * `ForbiddenError` as a denial.
    */
-  getTemplateInsights: custom<RawStore, Parameters<Insights>[0], Awaited<ReturnType<Insights>>>(
-    async (ctx: CallContext<RawStore>, call, input) => {
-      const template = await ctx.fetch(
-        ctx.raw.getTemplateById({ id: input.templateId }),
-        'view_insights',
-      );
-      const object = templateObject(template);
-      if (!ctx.can('view_insights', object)) ctx.authorize('update', object);
-      return call(input);
-    },
-  ),
+  getTemplateInsights: custom(async (ctx: CallContext<RawStore>, call, input) => {
+    const template = await ctx.fetch(
+      ctx.raw.getTemplateById({ id: input.templateId }),
+      'view_insights',
+    );
+    const object = templateObject(template);
+    if (!ctx.can('view_insights', object)) ctx.authorize('update', object);
+    return call(input);
+  }),
   /** Guarded `delete`: decided in the UPDATE that soft-deletes. */
   softDeleteTemplate: guardedWrite('delete', rowGuard('delete', 'template', templateColumns)),
 } satisfies Declarations<RawStore>;

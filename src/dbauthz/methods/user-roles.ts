@@ -15,7 +15,6 @@ import {
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The site role names of an input field, or `InvalidInputError` (no check, no query) for any other name. */
@@ -56,11 +55,7 @@ export const userRolesMethods = {
    * written and the call fails with `serialization_failure` (retryable: a retry reads and checks
    * again), so a role write can never undo a concurrent revoke.
    */
-  updateUserRoles: custom<
-    RawStore,
-    InputOf<RawStore, 'updateUserRoles'>,
-    OutputOf<RawStore, 'updateUserRoles'>
-  >(async (ctx, call, input) => {
+  updateUserRoles: custom(async (ctx, call, input) => {
     const wanted = siteRoleNames(input.roles);
     const user = await ctx.fetch(ctx.raw.getUserById({ id: input.id }), 'read');
     ctx.authorize('read', userObject(user));

@@ -7,7 +7,6 @@ import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import type { InputOf, OutputOf } from '../wrappers/raw-io.ts';
 import { authorizeSiteRoleChange, siteRoleNames } from './user-roles.ts';
 
 /** Authorization of the `users` area (domain.md: users). */
@@ -21,16 +20,13 @@ export const usersMethods = {
    * checks: site role names only, `assign` on `assign_role`, the assignability table); a system
    * user (`isSystem: true`) also needs `system` create, which no role but a site owner holds.
    */
-  insertUser: custom<RawStore, InputOf<RawStore, 'insertUser'>, OutputOf<RawStore, 'insertUser'>>(
-    async (ctx, call, input) => {
-      const roles =
-        input.rbacRoles === undefined ? [] : siteRoleNames(input.rbacRoles, 'rbacRoles');
-      ctx.authorize('create', { type: 'user' });
-      authorizeSiteRoleChange(ctx as CallContext<unknown>, [], roles);
-      if (input.isSystem === true) ctx.authorize('create', { type: 'system' });
-      return call(input);
-    },
-  ),
+  insertUser: custom(async (ctx, call, input) => {
+    const roles = input.rbacRoles === undefined ? [] : siteRoleNames(input.rbacRoles, 'rbacRoles');
+    ctx.authorize('create', { type: 'user' });
+    authorizeSiteRoleChange(ctx as CallContext<unknown>, [], roles);
+    if (input.isSystem === true) ctx.authorize('create', { type: 'system' });
+    return call(input);
+  }),
   /** Guarded writes: the actor's filter rides in the UPDATE (decided on the row it changes). */
   updateUserProfile: guardedWrite(
     'update_personal',

@@ -22,7 +22,6 @@ import { guardedWrite, guardOf, runGuarded } from '../wrappers/guarded-write.ts'
 import { custom } from '../wrappers/ordered-checks.ts';
 
 type Ctx = CallContext<RawStore>;
-type InsertBuild = RawStore['insertWorkspaceBuild'];
 
 /** The workspace a list or lookup names by `workspaceId`, as the object of a read. */
 const parentWorkspace = async (input: { workspaceId: string }, ctx: Ctx) =>
@@ -41,11 +40,7 @@ export const workspaceBuildsMethods = {
    * a `workspace_build` job of the workspace's org started for the same initiator; the version
    * must be one of the workspace's template. A missing job or version is the same `ForbiddenError` as a foreign one.
    */
-  insertWorkspaceBuild: custom<
-    RawStore,
-    Parameters<InsertBuild>[0],
-    Awaited<ReturnType<InsertBuild>>
-  >(async (ctx, call, input) => {
+  insertWorkspaceBuild: custom(async (ctx, call, input) => {
     const transition: Transition = input.transition;
     const workspace = await fetchWorkspace(ctx, input.workspaceId, transition);
     authorizeTransition(ctx, transition, workspace);

@@ -23,9 +23,6 @@ type Ctx = CallContext<RawStore>;
 
 const asAny = (ctx: Ctx) => ctx as CallContext<unknown>;
 
-type InsertWorkspace = RawStore['insertWorkspace'];
-type Claim = RawStore['claimPrebuiltWorkspace'];
-
 /**
  * A guard over `workspaces` rows: their live template passes `use` (none stays none), the template
  * row share-locked so a change to its grants cannot commit under the write (nor go unseen by a
@@ -54,11 +51,7 @@ export const workspacesMethods = {
    * any of it is the same `ForbiddenError` as a missing one. The prebuilds orchestrator (acting as
    * the prebuilds system user) creates only workspaces that user owns (reason `mismatch`).
    */
-  insertWorkspace: custom<
-    RawStore,
-    Parameters<InsertWorkspace>[0],
-    Awaited<ReturnType<InsertWorkspace>>
-  >(async (ctx, call, input) => {
+  insertWorkspace: custom(async (ctx, call, input) => {
     const owner = { type: 'workspace', owner: input.ownerId, org: input.organizationId } as const;
     if (ctx.actor.id === PREBUILDS_USER_ID) {
       requireMatch(ctx, input.ownerId === PREBUILDS_USER_ID, 'create', owner);
@@ -99,19 +92,17 @@ export const workspacesMethods = {
    * on its template, decided in the claiming UPDATE itself (the prebuild's template must be live
    * and pass the `use` filter then). The raw query only claims a workspace the prebuilds user owns.
    */
-  claimPrebuiltWorkspace: custom<RawStore, Parameters<Claim>[0], Awaited<ReturnType<Claim>>>(
-    async (ctx, call, input) => {
-      const prebuild = await fetchWorkspace(ctx, input.id, 'create');
-      const owner = {
-        type: 'workspace',
-        owner: input.newOwnerId,
-        org: prebuild.organizationId,
-      } as const;
-      // The orchestrator never hands a prebuild over: only the claiming user does.
-      if (ctx.actor.id === PREBUILDS_USER_ID) requireMatch(ctx, false, 'create', owner);
-      ctx.authorize('create', owner);
-      const guard = templateOfRowPasses(ctx.filter('use', 'template', templateColumns));
-      return runGuarded(asAny(ctx), 'use', guard, call, input);
-    },
-  ),
+  claimPrebuiltWorkspace: custom(async (ctx, call, input) => {
+    const prebuild = await fetchWorkspace(ctx, input.id, 'create');
+    const owner = {
+      type: 'workspace',
+      owner: input.newOwnerId,
+      org: prebuild.organizationId,
+    } as const;
+    // The orchestrator never hands a prebuild over: only the claiming user does.
+    if (ctx.actor.id === PREBUILDS_USER_ID) requireMatch(ctx, false, 'create', owner);
+    ctx.authorize('create', owner);
+    const guard = templateOfRowPasses(ctx.filter('use', 'template', templateColumns));
+    return runGuarded(asAny(ctx), 'use', guard, call, input);
+  }),
 } satisfies Declarations<RawStore>;

@@ -1,7 +1,7 @@
 import type { Action } from '../../rbac/catalogue.ts';
 import type { CallContext } from '../call-context.ts';
 import type { Target } from '../target.ts';
-import { declare, type RawCall } from './declaration.ts';
+import { type Declaration, declare, type RawCall } from './declaration.ts';
 
 /** One check of an ordered list: an action on a target. */
 export interface Check {
@@ -29,9 +29,12 @@ export function orderedChecks<I, S = unknown>(
 /**
  * The escape hatch: a hand-written run for a rule no wrapper expresses (role assignment deltas,
  * escalation checks). It must authorize before calling `call`; the audit suite checks that it does.
+ * Written as a property of an area's `satisfies Declarations<RawStore>` record, its store, input
+ * and result types come from the method name: no type arguments.
+ * @example insertApiKey: custom(async (ctx, call, input) => { ctx.authorize(...); return call(input); })
  */
 export function custom<S, I, R>(
   run: (ctx: CallContext<S>, call: RawCall<I, R>, input: I) => Promise<R>,
-) {
+): Declaration<S, I, R> {
   return declare('custom', run);
 }
