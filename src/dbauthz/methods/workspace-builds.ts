@@ -13,6 +13,7 @@ import {
   type Transition,
   transitionAction,
 } from '../objects/workspace-build.ts';
+import { isSystemActor } from '../system-actors/system-actors.ts';
 import { anyOf } from '../target.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { authorizeParent } from '../wrappers/authorize-parent.ts';
@@ -30,7 +31,8 @@ const parentWorkspace = async (input: { workspaceId: string }, ctx: Ctx) =>
 /**
  * Authorization of the `builds` area (domain.md: builds). Reads go through the workspace and never
  * load `provisioner_state`; the state itself needs `update` on the build's template (template
- * admins) or on provisioner jobs in its org (the builder and the daemon), never a plain owner.
+ * admins), or for the store's own system actors (the builder and the daemon) `update` on
+ * provisioner jobs in its org, never a plain owner.
  */
 export const workspaceBuildsMethods = {
   /**
@@ -94,10 +96,12 @@ export const workspaceBuildsMethods = {
   listWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
   countWorkspaceBuildsByWorkspace: authorizeParent('read', parentWorkspace),
   /**
-   * `update` on the build's template (template admins, as Coder), or failing that `update` on
-   * provisioner jobs in the build's org: the narrow grant of the actors that run builds (the
-   * workspace builder, the provisioner daemon), which hold no template update.
+   * `update` on the build's template (template admins, as Coder), or, for the store's own system
+   * actors only, `update` on provisioner jobs in the build's org: the narrow grant of the actors
+   * that run builds (the workspace builder, the provisioner daemon), which hold no template update.
    */
+  // A human's `provisioner_jobs` update (a custom "job canceller" role) never reads the state: the
+  // fallback is keyed on the system actor's identity, not on a grant or label a caller can hold.
   // The check data comes from one statement that never reads the state (a denied or missing
   // build costs that one statement); the state is read only once allowed, in one more.
   getProvisionerStateByBuildId: authorizeArgs('update', async (input: { id: string }, ctx: Ctx) => {
@@ -105,6 +109,7 @@ export const workspaceBuildsMethods = {
       ctx.raw.getBuildWorkspaceAndTemplate({ id: input.id }),
       'update',
     );
+    if (!isSystemActor(ctx.actor)) return templateObject(template);
     return anyOf(templateObject(template), {
       type: 'provisioner_jobs',
       org: workspace.organizationId,
