@@ -4,10 +4,10 @@ import type { Authorizer } from '../rbac/types.ts';
 import type { AuthorizedStoreOf } from './authorized-store-of.ts';
 import { buildAuthorizedStore } from './build-store.ts';
 import type { DecisionHook } from './decision-hook.ts';
-import { declarations } from './methods/index.ts';
+import { type DeclaredMethods, declarations } from './methods/index.ts';
 
 /** The store application code imports: every raw query, authorized. */
-export type AuthorizedStore = AuthorizedStoreOf<RawStore>;
+export type AuthorizedStore = AuthorizedStoreOf<RawStore, DeclaredMethods>;
 
 /** Options of `createAuthorizedStore`. */
 export interface AuthorizedStoreOptions {
@@ -31,5 +31,5 @@ export function createAuthorizedStore(
   return buildAuthorizedStore(raw as RawStore, declarations, {
     authorizer: options.authorizer ?? defaultAuthorizer,
     onDecision: options.onDecision,
-  });
+  }) satisfies AuthorizedStoreOf<RawStore> as AuthorizedStore;
 }

@@ -29,5 +29,20 @@ const merged = mergeDeclarations(
   logAreasMethods,
 ) satisfies AllDeclarations<RawStore>;
 
+/**
+ * The declarations' own type, area by area: an authorized store typed from it lets the editor go
+ * from `store.getWorkspaceById` to the declaration that authorizes it.
+ */
+export type DeclaredMethods = typeof usersMethods &
+  typeof workspaceAreasMethods &
+  typeof organizationsMethods &
+  typeof organizationMembersMethods &
+  typeof groupsMethods &
+  typeof customRolesMethods &
+  typeof userRolesMethods &
+  typeof apiKeysMethods &
+  typeof filesMethods &
+  typeof logAreasMethods;
+
 /** The merged record under its declared type (the inferred one is too long to emit in `.d.ts`). */
 export const declarations: AllDeclarations<RawStore> = merged;
