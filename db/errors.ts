@@ -1,4 +1,8 @@
-/** Marks every dbauthz error so the rbac layer's `hasErrorCode` recognizes db errors too. */
+/**
+ * Marks every dbauthz error so the rbac layer's `hasErrorCode` recognizes db errors too. The same
+ * registered symbol as the engine's brand: this layer may not import the engine (a test holds the
+ * two equal, and `DbErrorCode` within the engine's `ErrorCode`).
+ */
 export const DBAUTHZ_ERROR = Symbol.for('dbauthz.error');
 
 /** Stable codes of the database layer's errors. */

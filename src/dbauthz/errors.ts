@@ -1,5 +1,4 @@
-/** Marks every dbauthz error (rbac, db and dbauthz layers) so `hasErrorCode` works across them. */
-export const DBAUTHZ_ERROR = Symbol.for('dbauthz.error');
+import { DBAUTHZ_ERROR } from '../rbac/errors.ts';
 
 /**
  * A store method ran with no actor bound (neither `store.as(subject)` nor `runAs`). No query ran:

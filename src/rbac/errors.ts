@@ -4,6 +4,30 @@ export const DBAUTHZ_ERROR = Symbol.for('dbauthz.error');
 /** Stable codes of the engine's errors. */
 export type RbacErrorCode = 'forbidden' | 'invalid_policy';
 
+/**
+ * Every stable error code the library raises, across its layers: the engine's, the database
+ * layer's (`DbErrorCode`, which may not import this file) and the store's `no_actor`. A test holds
+ * this union equal to theirs.
+ */
+export type ErrorCode =
+  | RbacErrorCode
+  | 'no_actor'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_reference'
+  | 'unavailable'
+  | 'timeout'
+  | 'cancelled'
+  | 'serialization_failure'
+  | 'outer_store_in_transaction';
+
+/** Any error of this library: branded, with a stable `code`. */
+export interface DbauthzError extends Error {
+  readonly [DBAUTHZ_ERROR]: true;
+  readonly code: ErrorCode;
+}
+
 /** Base of the engine's errors: check `code`, not the message. */
 export abstract class RbacError extends Error {
   readonly [DBAUTHZ_ERROR] = true;
@@ -38,8 +62,14 @@ export class InvalidPolicyError extends RbacError {
   }
 }
 
-/** True when `error` is any dbauthz error, and, when `code` is given, has that code. */
-export function hasErrorCode(error: unknown, code?: string): boolean {
+/**
+ * True when `error` is any dbauthz error, and, when `code` is given, has that code (a misspelt
+ * code is a type error). Works across copies of the package: the brand is a registered symbol.
+ */
+export function hasErrorCode<C extends ErrorCode = ErrorCode>(
+  error: unknown,
+  code?: C,
+): error is DbauthzError & { readonly code: C } {
   if (typeof error !== 'object' || error === null || !(DBAUTHZ_ERROR in error)) return false;
   return code === undefined || (error as { code?: unknown }).code === code;
 }

@@ -39,6 +39,8 @@ export {
 export type { CompiledSubject } from './compile.ts';
 export {
   DBAUTHZ_ERROR,
+  type DbauthzError,
+  type ErrorCode,
   type ForbiddenDetail,
   ForbiddenError,
   hasErrorCode,

@@ -86,7 +86,8 @@ describe('an authorized list or count never runs SQL from its caller', () => {
       [{ timeoutMs: -1 }, { signal: 'stop' }, { limit: 1 }, null, [sql`true`]].map((options) =>
         asMallory.countWorkspaces({}, options as never).then(
           () => 'answered',
-          (e: unknown) => (hasErrorCode(e, 'invalid_input') ? (e as { field: string }).field : e),
+          (e: unknown) =>
+            hasErrorCode(e, 'invalid_input') ? (e as unknown as { field: string }).field : e,
         ),
       ),
     );

@@ -1,6 +1,7 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallOptions } from '../../../src/dbauthz/call-options.ts';
 import type { RawMethodName } from '../../../src/dbauthz/wrappers/declaration.ts';
+import type { ErrorCode } from '../../../src/rbac/errors.ts';
 import type { ExpectedCheck } from './recording-authorizer.ts';
 
 /**
@@ -17,5 +18,5 @@ export interface SpecRow {
   readonly returns?: unknown;
   readonly rawCalls?: readonly string[];
   /** Expected rejection code instead of a return (e.g. a fallback that is denied too). */
-  readonly rejects?: string;
+  readonly rejects?: ErrorCode;
 }
