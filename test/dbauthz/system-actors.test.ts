@@ -5,6 +5,7 @@ import {
   PREBUILDS_USER_ID,
   type SystemActorName,
   systemActorGrants,
+  systemActorStoreLimits,
   systemActors,
 } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { systemRole } from '../../src/dbauthz/system-actors/system-role.ts';
@@ -90,10 +91,26 @@ describe('system actors', () => {
     );
   });
 
-  it('are documented by the generated permission table in the README', () => {
+  it('are documented by the generated permission table in the README, and nothing else', () => {
     const readme = readFileSync(new URL('../../src/dbauthz/README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(systemActorPermissionTable());
+    const block = /<!-- system-actors:start -->\n([\s\S]*?)\n<!-- system-actors:end -->/.exec(
+      readme,
+    );
+    expect(block?.[1]).toBe(systemActorPermissionTable());
     expect(systemActorPermissionTable()).toContain('| `asDBPurge` | `boundary_log` | delete |');
     expect(Object.keys(systemActorGrants)).toEqual(names);
+  });
+
+  it('list a store limit only on a resource type the actor is granted', () => {
+    const limited = Object.entries(systemActorStoreLimits).flatMap(([name, limits]) =>
+      Object.keys(limits).map((type) => [name, type]),
+    );
+    expect(limited.length).toBeGreaterThan(0);
+    for (const [name, type] of limited) {
+      expect(Object.keys(systemActorGrants[name as SystemActorName])).toContain(type);
+    }
+    expect(systemActorPermissionTable()).toContain(
+      '- `asPrebuildsOrchestrator`, `workspace`: `create` only with the prebuilds system user',
+    );
   });
 });

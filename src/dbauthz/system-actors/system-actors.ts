@@ -82,6 +82,34 @@ export const systemActorGrants = {
 /** The name of a system actor, also the store method that returns a store bound to it. */
 export type SystemActorName = keyof typeof systemActorGrants;
 
+/** A note per granted resource type of one actor: the type must be one the actor is granted. */
+type StoreLimits = {
+  readonly [N in SystemActorName]?: {
+    readonly [T in keyof (typeof systemActorGrants)[N]]?: string;
+  };
+};
+
+/**
+ * Where the store holds a system actor to less than its grants say: checks keyed on the actor's
+ * identity, or objects only the store builds. Rendered under the README's permission table (by
+ * `systemActorPermissionTable()`), so a grant never reads broader there than the power it gives.
+ */
+export const systemActorStoreLimits: StoreLimits = {
+  asSystemRestricted: {
+    organization_member:
+      '`create` adds only the prebuilds system user to an organization (`insertOrganizationMember`)',
+  },
+  asDBPurge: {
+    system: '`delete` is checked only by the purge of old connection logs',
+  },
+  asPrebuildsOrchestrator: {
+    workspace:
+      '`create` only with the prebuilds system user as owner (`insertWorkspace`); handing a prebuild to a user (`claimPrebuiltWorkspace`) is refused',
+    prebuilt_workspace:
+      'matches only a workspace the prebuilds system user still owns, so start, stop, update and delete never reach a claimed or human workspace',
+  },
+};
+
 function systemSubject(name: SystemActorName, id = SYSTEM_ACTOR_ID): Subject {
   const role = systemRole(`system:${name.slice(2)}`, systemActorGrants[name]);
   // Built by createSubject: validated, deeply frozen, and bound as it is by `store.as()` too.
