@@ -21,9 +21,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /**
  * Runs `fn` with `subject` as the actor of every store call made inside it (awaits included),
  * so request middleware binds the actor once. A store bound with `store.as()` ignores the scope.
- * The scope ends when `fn` returns or its promise settles: a callback registered inside it that
- * runs later (a timer, a listener) finds no actor (`no_actor`), never the old one. The subject is
- * used as `createSubject` built it, or as a frozen copy taken now.
+ * The scope closes when `fn` returns or its promise settles. A callback `fn` chains onto the
+ * promise it returns (`p.then(cb)` before `return p`) is registered before that close, so it runs
+ * just before the scope closes and still sees the actor (up to its first `await`). Anything
+ * scheduled to run later (a timer, an event handler) finds no actor (`no_actor`), never the old
+ * one. The subject is used as `createSubject` built it, or as a frozen copy taken now.
  * @example app.use((req, res, next) => runAs(req.subject, () => handle(req, res)));
  */
 export function runAs<T>(subject: Subject, fn: () => T): T {
