@@ -84,6 +84,24 @@ describe('a stored custom role naming a type or action this version does not kno
     });
     await expect(attempt).rejects.toMatchObject({ code: 'invalid_input' });
   });
+
+  it('is still refused when an update through the store adds it: the stored role is unchanged', async () => {
+    const org = await createOrganization(database.db);
+    const asOwner = store.as(await buildSubject(store, (await ownerIn(org.id)).userId));
+    const key = { organizationId: org.id, name: 'launcher' };
+    await asOwner.insertCustomRole({ ...key, orgPermissions: [perm('template', 'read')] });
+    const attempt = asOwner.updateCustomRole({
+      ...key,
+      orgPermissions: [perm('template', 'read'), perm('spaceship', 'launch')],
+    });
+    // Refused for the second permission's type (entry 1), not for the known one kept beside it.
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('org.1.type'),
+    });
+    const [stored] = await createRawStore(database.db).getCustomRolesByNames({ roles: [key] });
+    expect(stored?.orgPermissions).toEqual([perm('template', 'read')]);
+  });
 });
 
 describe('member permissions of a custom role', () => {
