@@ -173,7 +173,7 @@ describe('allow lists', () => {
     expect(explain(s, 'read', ws.withId('ws-2')).reason).toBe('not_on_allow_list');
   });
 
-  it('an object without an id (a create) is only on a list through *:* or type:*', () => {
+  it('an object without an id (a create) is not admitted by an entry naming an id, and is by type:*', () => {
     const byId = listed([{ type: 'workspace', id: 'ws-1' }]);
     expect(authorize(byId, 'create', object('workspace').withOwner('alice').inOrg(A))).toBe(false);
     const byType = listed([{ type: 'workspace', id: '*' }]);
