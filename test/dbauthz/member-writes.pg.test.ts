@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Group, Organization, Template, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
@@ -14,6 +14,7 @@ import {
   createTemplate,
   createUser,
   createWorkspace,
+  uniqueName,
 } from '../support/factories/index.ts';
 import { expectForbidden, memberOf } from '../support/subjects.ts';
 
@@ -21,6 +22,9 @@ import { expectForbidden, memberOf } from '../support/subjects.ts';
 // shows the member can read the target (so a write checked with the read action would pass), then
 // that the write is refused with `forbidden` and the row is as it was. Admin paths live in the
 // per-area files; these are the refusals a spec row alone used to cover.
+//
+// Each test gets its own org, users, group, template and workspace (beforeEach): a write wrongly
+// let through changes only the rows of the test that catches it, so one fault fails one test.
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -43,9 +47,13 @@ beforeAll(async () => {
   database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
-  acme = await createOrganization(database.db, { name: 'acme', displayName: 'ACME' });
+});
+beforeEach(async () => {
+  acme = await createOrganization(database.db, { name: uniqueName('acme'), displayName: 'ACME' });
   [alice, bob, carol, dave] = (await Promise.all(
-    ['alice', 'bob', 'carol', 'dave'].map((username) => createUser(database.db, { username })),
+    ['alice', 'bob', 'carol', 'dave'].map((name) =>
+      createUser(database.db, { username: uniqueName(name) }),
+    ),
   )) as [User, User, User, User];
   for (const user of [alice, bob, carol]) {
     await createMember(database.db, { organizationId: acme.id, userId: user.id });
@@ -78,12 +86,12 @@ describe('groups: a member who can read the group cannot change it', () => {
 
   it('is refused deleteGroupMember: bob stays in the group', async () => {
     await expectForbidden(asAlice.deleteGroupMember({ groupId: frontend.id, userId: bob.id }));
-    expect(await members(frontend.id)).toEqual(['alice', 'bob']);
+    expect(await members(frontend.id)).toEqual([alice.username, bob.username]);
   });
 
   it('is refused insertGroupMember: carol is not added', async () => {
     await expectForbidden(asAlice.insertGroupMember({ groupId: frontend.id, userId: carol.id }));
-    expect(await members(frontend.id)).toEqual(['alice', 'bob']);
+    expect(await members(frontend.id)).toEqual([alice.username, bob.username]);
   });
 
   it('is refused updateGroup: the name stays', async () => {
@@ -99,7 +107,7 @@ describe('groups: a member who can read the group cannot change it', () => {
 
 describe('organizations: a member who can read the org cannot change it', () => {
   it('reads the org', async () => {
-    expect((await asAlice.getOrganizationById({ id: acme.id })).name).toBe('acme');
+    expect((await asAlice.getOrganizationById({ id: acme.id })).name).toBe(acme.name);
   });
 
   it('is refused updateOrganization: the display name stays', async () => {
