@@ -39,6 +39,11 @@ const membersFilter = z.object({ groupId: id() });
 /** True for the organization's implicit Everyone group (its id is the org id). */
 const isEveryone = sql<boolean>`${groups.id} = ${groups.organizationId}`;
 
+/** The error of a group add for a user who is not a member of the group's organization. */
+export function notInGroupOrganization(options?: ErrorOptions): InvalidInputError {
+  return new InvalidInputError('userId', "not a member of the group's organization", options);
+}
+
 /** Queries over `groups` and `group_members`; see each list method for its filter table. */
 export function groupsQueries(db: Database) {
   const getGroup = async (groupId: string, guard?: SQL): Promise<Group> =>
@@ -163,15 +168,36 @@ export function groupsQueries(db: Database) {
       if (row === undefined) await explainUnchanged(input.id, guard, 'id');
     }),
 
-    /** Adds a user to a group (not to Everyone, whose members are the org's members). */
+    /**
+     * Adds a member of the group's organization to a group (not to Everyone, whose members are the
+     * org's members); `notInGroupOrganization()` when the user is not (or no longer) in the org.
+     */
     insertGroupMember: defineQuery(
       z.object({ groupId: id(), userId: id() }),
       async (input): Promise<GroupMember> => {
-        rejectEveryone(await getGroup(input.groupId), 'groupId');
-        return firstOrThrow(
-          await db.insert(groupMembers).values(input).returning(),
-          'group member',
-        );
+        const group = await getGroup(input.groupId);
+        rejectEveryone(group, 'groupId');
+        // Membership is decided in the INSERT, under a KEY SHARE lock on the membership row: a
+        // removal (which deletes that row before the user's group rows) either waits for this
+        // insert and then deletes the new row, or deletes first, and this insert finds no row.
+        const member = db
+          .select({
+            groupId: sql<string>`${input.groupId}::uuid`.as('group_id'),
+            userId: organizationMembers.userId,
+            createdAt: sql<Date>`now()`.as('created_at'),
+            updatedAt: sql<Date>`now()`.as('updated_at'),
+          })
+          .from(organizationMembers)
+          .where(
+            and(
+              eq(organizationMembers.organizationId, group.organizationId),
+              eq(organizationMembers.userId, input.userId),
+            ),
+          )
+          .for('key share');
+        const [row] = await db.insert(groupMembers).select(member).returning();
+        if (row === undefined) throw notInGroupOrganization();
+        return row;
       },
     ),
 

@@ -65,6 +65,9 @@ export function organizationMembersQueries(db: Database) {
      * Removes a user from an org, and in the same transaction their explicit memberships of that
      * org's groups (as Coder's trigger does), so a later re-invite does not bring them back.
      */
+    // Order matters: the membership row goes first. A concurrent `insertGroupMember` holds a KEY
+    // SHARE lock on it, so this DELETE waits for that insert to commit, and the group rows are
+    // deleted after it (new row included); an insert arriving later finds the membership gone.
     deleteOrganizationMember: defineGuardedWrite(
       key,
       async (input, guard): Promise<void> =>

@@ -88,6 +88,7 @@ describe('groups', () => {
     const group = await createGroup(ctx.db);
     const a = await createUser(ctx.db, { username: 'gm-a' });
     const b = await createUser(ctx.db, { username: 'gm-b' });
+    await createMember(ctx.db, { organizationId: group.organizationId, userId: a.id });
     await ctx.store.insertGroupMember({ groupId: group.id, userId: a.id });
     await createGroupMember(ctx.db, { groupId: group.id, userId: b.id });
     await expect(
@@ -106,6 +107,21 @@ describe('groups', () => {
     await expect(
       ctx.store.deleteGroupMember({ groupId: group.id, userId: a.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("refuses to add a user who is not a member of the group's organization", async () => {
+    const group = await createGroup(ctx.db);
+    const elsewhere = await createOrganization(ctx.db);
+    const outsider = await createUser(ctx.db);
+    await createMember(ctx.db, { organizationId: elsewhere.id, userId: outsider.id });
+    await expect(
+      ctx.store.insertGroupMember({ groupId: group.id, userId: outsider.id }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'userId',
+      message: "invalid input at userId: not a member of the group's organization",
+    });
+    expect(await ctx.store.countGroupMembers({ groupId: group.id })).toBe(0);
   });
 
   it("lists the org's members as the Everyone group's members", async () => {

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../db/errors.ts';
+import { notInGroupOrganization } from '../../../db/queries/groups.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { Group } from '../../../db/types.ts';
 import { hasErrorCode } from '../../rbac/errors.ts';
@@ -53,7 +53,9 @@ export const groupsMethods = {
   /**
    * Membership changes are `group` update (as Coder). A new member must be a member of the
    * group's org (else `InvalidInputError` on `userId`, after the check: only a caller who may
-   * update the group learns whether that user is in its org).
+   * update the group learns whether that user is in its org). The lookup answers a non-member
+   * early; the INSERT decides again under a lock on the membership row, so a removal committed
+   * meanwhile gets the same error and never leaves a group row behind.
    */
   insertGroupMember: custom(async (ctx, call, input) => {
     const group = await ctx.fetch(groupOfMember(ctx.raw, input), 'update');
@@ -65,9 +67,7 @@ export const groupsMethods = {
       });
     } catch (error) {
       if (!hasErrorCode(error, 'not_found')) throw error;
-      throw new InvalidInputError('userId', "not a member of the group's organization", {
-        cause: error,
-      });
+      throw notInGroupOrganization({ cause: error });
     }
     return call(input);
   }),
