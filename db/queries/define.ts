@@ -19,7 +19,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue ? issue.path.map(String).join('.') : '';
+  // An unknown field is named by its own key (its issue's path is the object holding it).
+  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue?.path;
+  const field = path ? path.map(String).join('.') : '';
   throw new InvalidInputError(field, issue?.message ?? 'invalid input', { cause: result.error });
 }
 
@@ -59,6 +61,15 @@ function parseOnce<S extends z.ZodType>(schema: S, input: unknown): z.output<S> 
   return parseInput(schema, input);
 }
 
+/**
+ * The schema a store method validates with: an object schema refuses fields it does not know
+ * (`invalid_input` naming the field), so a misspelt filter (`ownerID`) is an error, never a
+ * silently unfiltered list.
+ */
+function strictInput<S extends z.ZodType>(schema: S): S {
+  return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
+}
+
 function withSchema<F extends object>(method: F, schema: z.ZodType): F {
   Object.defineProperty(method, inputSchema, { value: schema });
   return method;
@@ -66,9 +77,10 @@ function withSchema<F extends object>(method: F, schema: z.ZodType): F {
 
 /** Builds a store method: validate the one input object, run, and translate driver errors. */
 export function defineQuery<S extends z.ZodType, R>(
-  schema: S,
+  looseSchema: S,
   run: (input: z.output<S>) => Promise<R>,
 ): (input: z.input<S>, ...bounds: [CallBounds?]) => Promise<R> {
+  const schema = strictInput(looseSchema);
   // The bounds are a rest parameter so the method's arity stays 1: arity 2 marks the methods that
   // take `where` (LIST_FILTER_TABLES is checked against it).
   return withSchema(async (input: z.input<S>, ...[bounds]: [CallBounds?]) => {
@@ -83,9 +95,10 @@ export function defineQuery<S extends z.ZodType, R>(
 
 /** Builds a list or count method: as `defineQuery`, plus the caller's extra WHERE condition. */
 export function defineList<S extends z.ZodType, R>(
-  schema: S,
+  looseSchema: S,
   run: (input: z.output<S>, where: SQL | undefined) => Promise<R>,
 ): (input: z.input<S>, options?: ListOptions) => Promise<R> {
+  const schema = strictInput(looseSchema);
   return withSchema(async (input: z.input<S>, options?: ListOptions) => {
     const parsed = parseOnce(schema, input);
     try {

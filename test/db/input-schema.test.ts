@@ -4,13 +4,16 @@ import { InvalidInputError, translateDbError } from '../../db/errors.ts';
 import { defineList, defineQuery, inputSchemaOf, validateInput } from '../../db/queries/define.ts';
 
 function spiedQuery() {
-  const schema = z.object({ name: z.string().min(1), limit: z.number().default(50) });
-  const parse = vi.spyOn(schema, 'safeParse');
   const seen: unknown[] = [];
-  const query = defineQuery(schema, async (input) => {
-    seen.push(input);
-    return input.limit;
-  });
+  const query = defineQuery(
+    z.object({ name: z.string().min(1), limit: z.number().default(50) }),
+    async (input) => {
+      seen.push(input);
+      return input.limit;
+    },
+  );
+  const schema = inputSchemaOf(query)!;
+  const parse = vi.spyOn(schema, 'safeParse');
   return { schema, parse, seen, query };
 }
 
@@ -19,8 +22,14 @@ describe('store methods carry their input schema', () => {
     const schema = z.object({ id: z.guid() });
     const query = defineQuery(schema, async () => 1);
     const list = defineList(schema, async () => []);
-    expect(inputSchemaOf(query)).toBe(schema);
-    expect(inputSchemaOf(list)).toBe(schema);
+    const id = '00000000-0000-4000-8000-000000000001';
+    for (const method of [query, list]) {
+      // The object schema, made strict: the same fields, and no other.
+      expect(inputSchemaOf(method)?.parse({ id })).toEqual({ id });
+      expect(inputSchemaOf(method)?.safeParse({ id, extra: 1 }).success).toBe(false);
+    }
+    const text = z.string();
+    expect(inputSchemaOf(defineQuery(text, async () => 1))).toBe(text);
     expect(Object.keys(query)).toEqual([]);
     expect(inputSchemaOf(async () => 1)).toBeUndefined();
     expect(inputSchemaOf(undefined)).toBeUndefined();
@@ -28,8 +37,11 @@ describe('store methods carry their input schema', () => {
 
   it('validateInput parses as the method would and raises InvalidInputError naming the field', () => {
     const { query } = spiedQuery();
-    expect(validateInput(query, { name: 'a', extra: 1 })).toEqual({ name: 'a', limit: 50 });
+    expect(validateInput(query, { name: 'a' })).toEqual({ name: 'a', limit: 50 });
     expect(() => validateInput(query, { name: 42 })).toThrow(InvalidInputError);
+    expect(() => validateInput(query, { name: 'a', extra: 1 })).toThrow(
+      expect.objectContaining({ code: 'invalid_input', field: 'extra' }),
+    );
     const error = (() => {
       try {
         validateInput(query, { name: '' });

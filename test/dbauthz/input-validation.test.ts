@@ -69,15 +69,26 @@ describe('input validation at the authorized store boundary', () => {
     },
   );
 
-  it('hands the parsed value (unknown keys dropped, a fresh object) to the declaration and raw call', async () => {
+  it('hands the parsed value (a fresh object) to the declaration and raw call', async () => {
     const mock = createMockRawStore(names, { getWorkspaceById: workspace }, schemas);
     const allowAll = { authorize: () => true, prepare: () => ({ op: 'true' }) as const };
     const store = buildAuthorizedStore(mock.store, declarations, { authorizer: allowAll });
-    const caller = { id: workspace.id, extra: 'dropped' };
+    const caller = { id: workspace.id };
     const getWorkspaceById = store.as(auditActor).getWorkspaceById as unknown as Method;
     await expect(getWorkspaceById.call(store.as(auditActor), caller)).resolves.toEqual(workspace);
     expect(mock.calls.map((c) => c.input)).toEqual([{ id: workspace.id }]);
     expect(mock.calls[0]!.input).not.toBe(caller);
+  });
+
+  it('refuses an unknown input field with invalid_input naming it, and calls nothing', async () => {
+    const mock = createMockRawStore(names, { getWorkspaceById: workspace }, schemas);
+    const allowAll = { authorize: () => true, prepare: () => ({ op: 'true' }) as const };
+    const store = buildAuthorizedStore(mock.store, declarations, { authorizer: allowAll });
+    const getWorkspaceById = store.as(auditActor).getWorkspaceById as unknown as Method;
+    await expect(
+      getWorkspaceById.call(store.as(auditActor), { id: workspace.id, extra: 'refused' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'extra' });
+    expect(mock.calls).toEqual([]);
   });
 
   it('a malformed stored custom role (object name, no prototype) is an invalid_policy, not a TypeError', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRawStore, LIST_FILTER_TABLES } from '../../db/queries/index.ts';
+import { createRawStore, inputSchemaOf, LIST_FILTER_TABLES } from '../../db/queries/index.ts';
 import { userSecrets } from '../../db/schema/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
@@ -99,5 +99,47 @@ describe('an authorized list or count never runs SQL from its caller', () => {
       'options',
     ]);
     expect(await asMallory.countWorkspaces({}, { timeoutMs: 5_000 })).toBe(0);
+  });
+
+  it('is typed so that SQL in the call options does not compile', () => {
+    const asMallory = store.as(memberOf(mallory.id, acme.id));
+    const smuggle = () =>
+      // @ts-expect-error `where` is not a call option of the authorized store
+      asMallory.countWorkspaces({}, { where: guess('h') });
+    expect(typeof smuggle).toBe('function');
+  });
+});
+
+describe('an input field the method does not know is refused, never ignored', () => {
+  it('refuses SQL hidden in the input object with invalid_input naming it, before any query', async () => {
+    const asMallory = store.as(memberOf(mallory.id, acme.id));
+    statements.length = 0;
+    const error = await asMallory
+      .countWorkspaces({ where: guess('h') } as never)
+      .catch((e: unknown) => e);
+    expect(hasErrorCode(error, 'invalid_input')).toBe(true);
+    expect((error as unknown as { field: string }).field).toBe('where');
+    expect(statements).toEqual([]);
+  });
+
+  it('refuses a misspelt filter instead of listing without it', async () => {
+    const asMallory = store.as(memberOf(mallory.id, acme.id));
+    const error = await asMallory
+      .listWorkspaces({ ownerID: mallory.id } as never)
+      .catch((e: unknown) => e);
+    expect(hasErrorCode(error, 'invalid_input')).toBe(true);
+    expect((error as unknown as { field: string }).field).toBe('ownerID');
+  });
+
+  it('holds for the input schema of every raw method', () => {
+    const raw = createRawStore(database.db) as unknown as Record<string, unknown>;
+    const lenient = Object.keys(raw).filter((name) => {
+      const schema = inputSchemaOf(raw[name]);
+      if (schema === undefined) return false;
+      const result = schema.safeParse({ zzNotAField: 1 });
+      return result.success || !result.error.issues.some((i) => i.code === 'unrecognized_keys');
+    });
+    expect(Object.keys(raw).filter((name) => inputSchemaOf(raw[name])).length).toBeGreaterThan(100);
+    expect(lenient).toEqual([]);
   });
 });

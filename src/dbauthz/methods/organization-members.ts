@@ -23,8 +23,9 @@ const rolesGuard = (ctx: CallContext<RawStore>, action: 'read' | 'delete', roles
     sameRoleSet(organizationMembers.roles, roles),
   );
 
+/** The membership a write names: only its key goes to the lookup (which refuses other fields). */
 const memberByKey = (raw: RawStore, input: { organizationId: string; userId: string }) =>
-  raw.getOrganizationMember(input);
+  raw.getOrganizationMember({ organizationId: input.organizationId, userId: input.userId });
 
 /** Authorization of the organization members area (domain.md: members). */
 export const organizationMembersMethods = {
@@ -72,7 +73,7 @@ export const organizationMembersMethods = {
    */
   updateOrganizationMemberRoles: custom(async (ctx, call, input) => {
     const wanted = inputRoleNames(input.roles);
-    const member = await ctx.fetch(ctx.raw.getOrganizationMember(input), 'read');
+    const member = await ctx.fetch(memberByKey(ctx.raw, input), 'read');
     ctx.authorize('read', organizationMemberObject(member));
     await authorizeOrgRoleChange(ctx, member.organizationId, member.roles, wanted);
     return casWrite(rolesGuard(ctx, 'read', member.roles), call, input);
