@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The package as a user gets it: `npm pack`, install the tarball into a temporary app with only
 # postgres and drizzle-orm beside it, then
-#   (a) plain node imports dbauthz, dbauthz/rbac and dbauthz/schema and runs the README's
-#       "Using it in an app" code against PostgreSQL,
+#   (a) plain node imports dbauthz, dbauthz/rbac and dbauthz/schema (also under an app's own
+#       `--conditions=source`) and runs the README's "Using it in an app" code against PostgreSQL,
 #   (b) tsc (strict, nodenext) compiles that consumer against the published .d.ts files,
 #   (c) the installed CLI answers --help and --version and migrates a database that already holds
-#       the app's own drizzle migrations; the library's tables are there afterwards.
+#       the app's own drizzle migrations; the library's tables are there afterwards,
+# and every source map of the build carries its sources (the tarball ships no src/).
 # PostgreSQL: DATABASE_URL if set, else 127.0.0.1:5432 if it answers, else an embedded server from
 # scripts/postgres/serve.ts. Usage: scripts/pack-check.sh (from anywhere; run `npm ci` first).
 set -euo pipefail
@@ -66,6 +67,19 @@ JSON
   "$tarball" "postgres@$(version_of postgres)" "drizzle-orm@$(version_of drizzle-orm)")
 [[ ! -e "$work/app/node_modules/tsx" ]] || fail "installing dbauthz pulled in tsx"
 
+step "source maps carry their sources"
+(cd "$work/app/node_modules/dbauthz" && node -e '
+  const { readdirSync, readFileSync } = require("node:fs");
+  const maps = readdirSync("dist", { recursive: true }).filter((f) => f.endsWith(".js.map"));
+  const bare = maps.filter((f) => {
+    const map = JSON.parse(readFileSync(`dist/${f}`, "utf8"));
+    const content = map.sourcesContent ?? [];
+    return content.length !== map.sources.length || content.some((c) => typeof c !== "string" || c === "");
+  });
+  console.log(`${maps.length} source maps, ${bare.length} without their sources`);
+  if (maps.length === 0 || bare.length > 0) { console.error(bare.slice(0, 5).join(" ")); process.exit(1); }
+') || fail "source maps point at sources the tarball does not ship (inlineSources in tsconfig.build.json)"
+
 step "PostgreSQL"
 if [[ -n "${DATABASE_URL:-}" ]]; then
   server_url="$DATABASE_URL"
@@ -108,6 +122,9 @@ JSON
 echo "compiled $(ls "$work/app/build" | tr '\n' ' ')"
 
 step "(a) plain node runs the README code against PostgreSQL"
+(cd "$work/app" && node --conditions=source --input-type=module -e '
+  await import("dbauthz"); await import("dbauthz/rbac"); await import("dbauthz/schema");') ||
+  fail "an app running node --conditions=source cannot import dbauthz (its export conditions)"
 sql "CREATE DATABASE \"$database\""
 (cd "$work/app" && DATABASE_URL="$app_url" node build/main.js) || fail "the consumer failed"
 sql "DROP DATABASE \"$database\" WITH (FORCE)"

@@ -1,5 +1,6 @@
-// The public API is deliberate: README.md lists every name the package root and `dbauthz/rbac`
-// export (between its public-api markers, the one place to extend), and nothing else is exported.
+// The public API is deliberate: README.md lists every name the package root, `dbauthz/rbac` and
+// `dbauthz/schema` export (between its public-api markers, the one place to extend), and nothing
+// else is exported.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ function listed(entry: string): string[] {
 const sorted = (names: Iterable<string>) => [...names].sort();
 const rbacListed = listed('dbauthz/rbac');
 const rootListed = sorted(new Set([...rbacListed, ...listed('dbauthz')]));
+const schemaListed = listed('dbauthz/schema');
 
 describe('the public API listed in README.md', () => {
   it('is exactly what dbauthz/rbac exports, values and types', async () => {
@@ -34,11 +36,26 @@ describe('the public API listed in README.md', () => {
     expect(runtime.filter((name) => !rootListed.includes(name))).toEqual([]);
   });
 
+  it('is exactly what dbauthz/schema exports: the tables, view and enums, their column types and two constants', async () => {
+    expect(sorted(exportedNames(join(root, 'db/schema/index.ts')))).toEqual(schemaListed);
+    const runtime = Object.keys(await import('dbauthz/schema'));
+    expect(runtime.filter((name) => !schemaListed.includes(name))).toEqual([]);
+    for (const name of [
+      'users',
+      'workspaces',
+      'PREBUILDS_SYSTEM_USER_ID',
+      'SHAREABLE_WORKSPACE_OWNERS',
+    ]) {
+      expect(runtime, name).toContain(name);
+    }
+  });
+
   it('lists no name twice, so an addition goes in one place', () => {
     const own = listed('dbauthz');
     expect(own.filter((name) => rbacListed.includes(name))).toEqual([]);
     expect(new Set(own).size).toBe(own.length);
     expect(new Set(rbacListed).size).toBe(rbacListed.length);
+    expect(new Set(schemaListed).size).toBe(schemaListed.length);
   });
 
   it('reads the export lists of an entry file, including export * chains', () => {
