@@ -2,7 +2,9 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -33,11 +35,15 @@ export function reachableDir(candidates: readonly string[], user: ServerUser): s
 /**
  * The binaries as `user` can run them. When the clone sits in a directory that account cannot
  * enter (root's private `mktemp -d`, `/root/...`), the package's `native` tree (bin, lib, share)
- * is copied once per version into a reachable temp directory, world-readable, and reused.
+ * is copied once per version into a reachable temp directory, world-readable, and reused by later
+ * runs (it stays there). A copy found under that predictable name is reused only when we own
+ * everything in it and nobody else may write to any of it; otherwise the binaries are copied afresh
+ * into `privateDir` (the caller's own directory, removed with it).
  */
 export function serverBinaries(
   binaries: EmbeddedBinaries,
   user: ServerUser | undefined,
+  privateDir: string,
 ): EmbeddedBinaries {
   const reachable = (program: string) => user === undefined || reachableBy(program, user);
   if (user === undefined || (reachable(binaries.initdb) && reachable(binaries.postgres))) {
@@ -45,20 +51,46 @@ export function serverBinaries(
   }
   const native = dirname(dirname(binaries.postgres)); // <package>/native/bin/postgres
   const parent = reachableDir(sharedDirCandidates(), user);
-  const target = join(parent, `dbauthz-pg-binaries-${packageVersion(native)}`);
-  const moved = (program: string) => join(target, relative(native, program));
-  if (!existsSync(moved(binaries.postgres))) {
-    const staging = mkdtempSync(join(parent, `${basename(target)}-`));
+  const shared = join(parent, `dbauthz-pg-binaries-${packageVersion(native)}`);
+  const programs = (target: string) => ({
+    initdb: join(target, relative(native, binaries.initdb)),
+    postgres: join(target, relative(native, binaries.postgres)),
+  });
+  if (!existsSync(shared)) {
+    const staging = mkdtempSync(join(parent, `${basename(shared)}-`));
     try {
       cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
       chmodSync(staging, 0o755); // mkdtemp made it private
-      renameSync(staging, target);
-    } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
-      if (!existsSync(moved(binaries.postgres))) throw error; // a concurrent copy won otherwise
+      renameSync(staging, shared);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // a concurrent copy may have won
     }
   }
-  return { initdb: moved(binaries.initdb), postgres: moved(binaries.postgres) };
+  if (ownedByUsAlone(shared) && existsSync(programs(shared).postgres)) return programs(shared);
+  const fresh = join(privateDir, 'binaries');
+  cpSync(native, fresh, { recursive: true, verbatimSymlinks: true });
+  chmodSync(fresh, 0o755);
+  return programs(fresh);
+}
+
+/**
+ * Whether `root` is a directory and everything in it is ours: owned by our uid and, symlinks
+ * aside, writable by nobody else, so no one else can have planted or swapped a program or library.
+ */
+function ownedByUsAlone(root: string): boolean {
+  const uid = process.getuid?.();
+  const ours = (path: string) => {
+    const stat = lstatSync(path);
+    return stat.uid === uid && (stat.isSymbolicLink() || (stat.mode & 0o022) === 0);
+  };
+  try {
+    if (!lstatSync(root).isDirectory() || !ours(root)) return false;
+    return readdirSync(root, { recursive: true, encoding: 'utf8' }).every((entry) =>
+      ours(join(root, entry)),
+    );
+  } catch {
+    return false; // missing, or changed while we looked
+  }
 }
 
 /** The version of the platform package that holds `native` (so a new version gets a new copy). */

@@ -55,7 +55,7 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<PostgresServer> {
   const user = serverUser();
-  const binaries = serverBinaries(options.binaries ?? (await embeddedBinaries()), user);
+  const programs = options.binaries ?? (await embeddedBinaries());
   const parent =
     user === undefined
       ? (options.baseDir ?? tmpdir())
@@ -100,6 +100,7 @@ export async function startEmbeddedPostgres(
   };
 
   try {
+    const binaries = serverBinaries(programs, user, baseDir);
     const dataDir = join(baseDir, 'data');
     const passwordFile = join(baseDir, 'password');
     await chmod(baseDir, 0o755); // the server account must reach its data directory

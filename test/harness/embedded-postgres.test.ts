@@ -1,21 +1,31 @@
-// The embedded server from places a new user starts in: a clone in root's private directory, and
-// a process stopped with SIGTERM (not only Ctrl-C) removes its cluster directory.
+// The embedded server from places a new user starts in: a clone in root's private directory (from
+// a copy of the binaries nobody else can have tampered with), and a process stopped with SIGTERM
+// (not only Ctrl-C, also through `npm start`) removes its cluster directory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
+  readlinkSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
-import { embeddedBinaries, embeddedPackageName } from '../../scripts/postgres/embedded-binaries.ts';
+import {
+  type EmbeddedBinaries,
+  embeddedBinaries,
+  embeddedPackageName,
+} from '../../scripts/postgres/embedded-binaries.ts';
 import type { PostgresServer } from '../../scripts/postgres/postgres-server.ts';
+import { serverBinaries } from '../../scripts/postgres/server-binaries.ts';
 import { serverUser } from '../../scripts/postgres/server-user.ts';
 import { startEmbeddedPostgres } from '../../scripts/postgres/start-embedded-postgres.ts';
 
@@ -55,6 +65,67 @@ async function answers(url: string): Promise<number> {
   }
 }
 
+/** The program file the server at `url` runs (Linux: its backend's /proc/<pid>/exe). */
+async function serverProgram(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    return readlinkSync(`/proc/${row?.pid}/exe`);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Whether anything still accepts connections at `url` (a short connect timeout, no retries). */
+async function stillAnswers(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** Points `os.tmpdir()` of this process at `dir` until the test ends. */
+function useTmpdir(dir: string): void {
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  cleanups.push(() => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  });
+}
+
+/**
+ * A clone in a directory only root can enter (like `mktemp -d` or /root/...), its embedded-postgres
+ * package linked to the installed one: the binaries, as the clone sees them, and their version.
+ */
+async function privateClone(): Promise<{
+  clone: string;
+  inClone: EmbeddedBinaries;
+  version: string;
+}> {
+  const real = await embeddedBinaries();
+  const clone = scratchDir(0o700);
+  const packageDir = join(clone, 'node_modules', ...embeddedPackageName().split('/'));
+  mkdirSync(join(packageDir, '..'), { recursive: true });
+  symlinkSync(join(real.postgres, '../../..'), packageDir);
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return {
+    clone,
+    inClone: {
+      initdb: join(packageDir, 'native/bin/initdb'),
+      postgres: join(packageDir, 'native/bin/postgres'),
+    },
+    version: manifest.version,
+  };
+}
+
 /**
  * Spawns node with tsx's loader on `args` and `env`, resolving once its stdout has a line matching
  * `ready` (by default the first line), with that line.
@@ -88,6 +159,64 @@ function spawnServer(
   });
 }
 
+/**
+ * Runs `npm <args>` in its own process group, resolving once its stdout has a line matching
+ * `ready`, with everything it printed so far. Whatever of the group outlives the test (the
+ * processes a signal to npm failed to reach) is stopped with SIGTERM, then SIGKILL.
+ */
+function spawnNpm(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    cleanups.push(async () => {
+      if (child.pid === undefined) return; // never started
+      const group = -child.pid;
+      const alive = () => {
+        try {
+          process.kill(group, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (!alive()) return;
+      process.kill(group, 'SIGTERM');
+      for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+      if (alive()) process.kill(group, 'SIGKILL');
+    });
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.split('\n').some((line, i, all) => i < all.length - 1 && ready.test(line))) {
+        resolve({ child, out });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`exited (${signal ?? code}): ${err}`)));
+  });
+}
+
+/** {@link exited}, failing after `ms`. */
+function exitedWithin(child: ChildProcess, ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running ${ms} ms after the signal`)), ms);
+  });
+  return Promise.race([exited(child), late]).finally(() => clearTimeout(timer));
+}
+
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -96,26 +225,20 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: str
   });
 }
 
-const clusters = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('dbauthz-pg-'));
+/** The cluster directories in `dir` (not the copy of the binaries a root run may leave beside them). */
+const clusters = (dir: string) =>
+  readdirSync(dir).filter(
+    (name) => name.startsWith('dbauthz-pg-') && !name.startsWith('dbauthz-pg-binaries-'),
+  );
 
 describe.skipIf(!isRoot)(
   'as root, with the clone in a directory only root can enter',
   { timeout: 120_000 },
   () => {
     it('runs the server as another account from binaries and a data directory it can reach', async () => {
-      const user = serverUser();
-      if (user === undefined) throw new Error('unreachable: we are root');
-      const real = await embeddedBinaries();
-      const clone = scratchDir(0o700); // like `mktemp -d` or /root/...
-      const packageDir = join(clone, 'node_modules', ...embeddedPackageName().split('/'));
-      mkdirSync(join(packageDir, '..'), { recursive: true });
-      symlinkSync(join(real.postgres, '../../..'), packageDir);
+      const { clone, inClone } = await privateClone();
       const privateTmp = join(clone, 'tmp');
       mkdirSync(privateTmp);
-      const inClone = {
-        initdb: join(packageDir, 'native/bin/initdb'),
-        postgres: join(packageDir, 'native/bin/postgres'),
-      };
 
       const server: PostgresServer = await startEmbeddedPostgres({
         binaries: inClone,
@@ -127,6 +250,50 @@ describe.skipIf(!isRoot)(
       expect(readdirSync(privateTmp)).toEqual([]);
       await server.stop();
       expect(existsSync(dataDir)).toBe(false);
+    });
+
+    it('reuses the copy of the binaries in the temp directory only while nobody else may write to it', async () => {
+      const user = serverUser();
+      if (user === undefined) throw new Error('unreachable: we are root');
+      const { inClone, version } = await privateClone();
+      const tmp = scratchDir(0o755);
+      useTmpdir(tmp);
+      const shared = join(tmp, `dbauthz-pg-binaries-${version}`);
+
+      const first = serverBinaries(inClone, user, scratchDir(0o755));
+      expect(first.postgres).toBe(join(shared, 'bin/postgres'));
+      expect(serverBinaries(inClone, user, scratchDir(0o755))).toEqual(first); // reused
+
+      chmodSync(join(shared, 'lib'), 0o777); // now anyone could swap a library in
+      const privateDir = scratchDir(0o755);
+      const fresh = serverBinaries(inClone, user, privateDir);
+      expect(fresh.postgres).toBe(join(privateDir, 'binaries/bin/postgres'));
+      expect(fresh.initdb).toBe(join(privateDir, 'binaries/bin/initdb'));
+      expect(existsSync(fresh.postgres)).toBe(true);
+    });
+
+    it('passes over a copy planted under that name by another account, running from a private copy removed with the cluster', async () => {
+      const user = serverUser();
+      if (user === undefined) throw new Error('unreachable: we are root');
+      const { inClone, version } = await privateClone();
+      const tmp = scratchDir(0o755);
+      useTmpdir(tmp);
+      const planted = join(tmp, `dbauthz-pg-binaries-${version}`);
+      mkdirSync(join(planted, 'bin'), { recursive: true, mode: 0o755 });
+      for (const program of ['initdb', 'postgres']) {
+        writeFileSync(join(planted, 'bin', program), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+        chownSync(join(planted, 'bin', program), user.uid, user.gid);
+      }
+      for (const dir of [join(planted, 'bin'), planted]) chownSync(dir, user.uid, user.gid);
+
+      const server = await startEmbeddedPostgres({ binaries: inClone });
+      cleanups.push(() => server.stop());
+      const clusterDir = dirname(await setting(server.url, 'data_directory'));
+      expect(dirname(clusterDir)).toBe(tmp);
+      expect(await serverProgram(server.url)).toBe(join(clusterDir, 'binaries/bin/postgres'));
+      await server.stop();
+      expect(existsSync(clusterDir)).toBe(false);
+      expect(readdirSync(join(planted, 'bin')).sort()).toEqual(['initdb', 'postgres']);
     });
   },
 );
@@ -175,5 +342,24 @@ describe('stopping with SIGTERM removes the embedded cluster directory', {
     child.kill('SIGTERM');
     expect(await exited(child)).toEqual({ code: 0, signal: null });
     expect(clusters(tmp)).toEqual([]);
+  });
+
+  it('for npm start -- --keep signalled through npm itself, which passes the signal on to the demo', async () => {
+    const tmp = scratchDir(0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
+    delete env.DATABASE_URL; // the demo would use it instead of starting a server
+    delete env.DOCKER_HOST;
+    const { child, out } = await spawnNpm(
+      ['start', '--', '--keep'],
+      env,
+      /^The embedded server keeps running until/,
+    );
+    const url = /^Kept the database: DATABASE_URL=(\S+)$/m.exec(out)?.[1] as string;
+    expect(await answers(url)).toBe(1);
+    expect(clusters(tmp)).toHaveLength(1);
+    child.kill('SIGTERM'); // npm only: not its process group, not the node process under it
+    expect(await exitedWithin(child, 30_000)).toEqual({ code: 0, signal: null });
+    expect(clusters(tmp)).toEqual([]);
+    expect(await stillAnswers(url)).toBe(false);
   });
 });
