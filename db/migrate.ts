@@ -34,7 +34,8 @@ const JOURNAL = `"${MIGRATIONS_SCHEMA}"."${MIGRATIONS_TABLE}"`;
 /**
  * Applies every pending migration to the database of `target` (a `postgres` client, left open, or
  * a URL, connected and closed here) and reports which it applied. Connection failures are thrown
- * with the driver's own message (refused, authentication, unknown database), not a failed query.
+ * with the driver's own message (refused, authentication, unknown database), not a failed query;
+ * a failing migration with PostgreSQL's reason and the statement (all pending ones roll back).
  */
 export async function migrate(target: Sql | string): Promise<MigrationResult> {
   const client =
@@ -45,11 +46,19 @@ export async function migrate(target: Sql | string): Promise<MigrationResult> {
     const before = await appliedTimes(client);
     if (before.size === 0) await adoptDefaultJournal(client);
     const adopted = await appliedTimes(client);
-    await runMigrations(drizzle(client), {
-      migrationsFolder: MIGRATIONS_FOLDER,
-      migrationsTable: MIGRATIONS_TABLE,
-      migrationsSchema: MIGRATIONS_SCHEMA,
-    });
+    // Up to date: skip drizzle's migrator, whose CREATE ... IF NOT EXISTS of the journal would
+    // make PostgreSQL send "already exists, skipping" notices to the caller's client on every run.
+    if (entries.some((e) => !adopted.has(e.when))) {
+      try {
+        await runMigrations(drizzle(client), {
+          migrationsFolder: MIGRATIONS_FOLDER,
+          migrationsTable: MIGRATIONS_TABLE,
+          migrationsSchema: MIGRATIONS_SCHEMA,
+        });
+      } catch (error) {
+        throw new Error(`nothing applied: ${failureReason(error)}`, { cause: error });
+      }
+    }
     const after = await appliedTimes(client);
     return {
       applied: entries.filter((e) => after.has(e.when) && !adopted.has(e.when)).map((e) => e.tag),
@@ -68,6 +77,32 @@ async function connectionCheck(client: Sql): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot connect: ${reason}`, { cause: error });
   }
+}
+
+/** PostgreSQL's codes for "already exists": a table, view or index; a type or constraint. */
+const ALREADY_EXISTS = new Set(['42P07', '42710']);
+
+/**
+ * Why a migration failed, in one line: the innermost cause (PostgreSQL's own message, which
+ * drizzle's "Failed query: ..." wraps) and the first line of the statement that failed.
+ */
+function failureReason(error: unknown): string {
+  const chain: unknown[] = [];
+  for (let e = error; e != null && chain.length < 10; e = (e as { cause?: unknown }).cause) {
+    chain.push(e);
+  }
+  const root = chain.at(-1);
+  const reason = root instanceof Error ? root.message : String(root);
+  const query = chain
+    .map((e) => (e as { query?: unknown }).query)
+    .find((q): q is string => typeof q === 'string' && q.trim() !== '');
+  const statement = query === undefined ? '' : ` (in ${query.trim().split('\n')[0]} ...)`;
+  const code = (root as { code?: unknown }).code;
+  const hint =
+    typeof code === 'string' && ALREADY_EXISTS.has(code)
+      ? "; dbauthz's tables go in the public schema under generic names (users, organizations, workspaces, ...)"
+      : '';
+  return `${reason}${statement}${hint}`;
 }
 
 /** The `when` (drizzle's `created_at`) and tag of each migration in the committed journal. */

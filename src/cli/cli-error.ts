@@ -13,3 +13,23 @@ export class CliError extends Error {
     this.exitCode = kind === 'usage' ? 2 : 1;
   }
 }
+
+/**
+ * `error`'s message in one line, followed by its innermost cause's when that is not already part of
+ * it (a driver's "Failed query: ..." wraps PostgreSQL's reason in `cause`).
+ */
+export function describeError(error: unknown): string {
+  const oneLine = (e: unknown) =>
+    (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+  let root = error;
+  for (let depth = 0; depth < 10; depth++) {
+    const cause = (root as { cause?: unknown } | null | undefined)?.cause;
+    if (cause == null) break;
+    root = cause;
+  }
+  const message = oneLine(error);
+  const reason = oneLine(root);
+  return root === error || reason === '' || message.includes(reason)
+    ? message
+    : `${message}: ${reason}`;
+}

@@ -8,7 +8,7 @@ export function requireDatabaseUrl(command: string, io: CliIo): string {
     throw new CliError(
       'no_database',
       `${command}: DATABASE_URL is not set (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/app; ` +
-        '`npx tsx scripts/postgres/serve.ts` starts a throwaway server and prints its URL)',
+        '`npx dbauthz demo --keep` prints the URL of a throwaway database to try it on)',
     );
   }
   if (!/^postgres(ql)?:\/\//.test(url)) {

@@ -16,7 +16,7 @@ interface CommandEntry {
 const commands: Record<string, CommandEntry> = {
   demo: {
     usage: 'demo [--keep]',
-    summary: 'seed a deployment and show who may do what (npm start)',
+    summary: 'seed a deployment and show who may do what',
     load: async () => (await import('./commands/demo-command.ts')).demoCommand,
   },
   explain: {

@@ -42,10 +42,21 @@ describe('dbauthz demo (npm start) against DATABASE_URL', () => {
     expect(await demoDatabases(serverUrl)).toEqual(before);
   });
 
+  it("answers an unreachable DATABASE_URL in one line with the driver's reason, exit 1", async () => {
+    const io = captureIo({ DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere' });
+    expect(await runCli(['demo'], io)).toBe(1);
+    expect(io.stderr()).toBe(
+      'dbauthz: demo: cannot reach the database at DATABASE_URL (postgres://postgres:***@127.0.0.1:1/nowhere): connect ECONNREFUSED 127.0.0.1:1\n',
+    );
+    expect(io.stdout()).toBe('');
+  });
+
   it('prints its help and rejects unknown options', async () => {
     const help = captureIo({});
     expect(await runCli(['demo', '--help'], help)).toBe(0);
-    expect(help.stdout()).toMatch(/^Usage: dbauthz demo \[--keep\]/);
+    expect(help.stdout().split('\n')[0]).toBe(
+      'Usage: dbauthz demo [--keep]      (in a clone of the repository: npm start)',
+    );
     const bad = captureIo({});
     expect(await runCli(['demo', '--fast'], bad)).toBe(2);
   });
@@ -66,6 +77,10 @@ describe('dbauthz demo --keep against DATABASE_URL', () => {
     expect(url && workspaceId && key).toBeTruthy();
     expect(out).toContain(`npx dbauthz explain --as mia start workspace ${workspaceId}`);
     expect(out).toContain(`curl -H 'Authorization: Bearer ${key?.[1]}-${key?.[2]}'`);
+    // what works from an installed package first; the example app only exists in a clone
+    expect(out).toContain(
+      `The example app (in a clone of the repository), then a request to it as mia:\n  DATABASE_URL='${url}' npm run example\n`,
+    );
     const name = new URL(url as string).pathname.slice(1);
     const sql = postgres(url as string, { max: 1, onnotice: () => {} });
     try {

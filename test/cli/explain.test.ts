@@ -102,7 +102,10 @@ describe('dbauthz explain', () => {
   it('says what to do without a database, and prints help without one', async () => {
     const io = captureIo({});
     expect(await runCli(['explain', '--as', 'mia', 'read', 'workspace', 'x'], io)).toBe(1);
-    expect(io.stderr()).toMatch(/^dbauthz: explain: DATABASE_URL is not set/);
+    expect(io.stderr()).toBe(
+      'dbauthz: explain: DATABASE_URL is not set (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/app; ' +
+        '`npx dbauthz demo --keep` prints the URL of a throwaway database to try it on)\n',
+    );
     const help = captureIo({});
     expect(await runCli(['explain', '--help'], help)).toBe(0);
     expect(help.stdout()).toMatch(

@@ -1,8 +1,9 @@
 // `migrate(client | url)` and `dbauthz migrate`: the library's own journal beside an app's drizzle
-// migrations, what a run applied, and the real cause of a connection failure.
+// migrations, what a run applied, and the real cause of a connection or migration failure.
 import { readFileSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as drizzleMigrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, migrate } from '../../db/migrate.ts';
 import { runCli } from '../../src/cli/main.ts';
@@ -65,6 +66,31 @@ describe('migrate(client)', () => {
     expect(journal[0]?.n).toBe(tags.length);
   });
 
+  it("fails with PostgreSQL's reason and the statement when a migration fails, applying nothing", async () => {
+    db = await createEmptyDatabase();
+    await db.client`CREATE TABLE users (id serial PRIMARY KEY)`; // an app's own table of that name
+    await expect(migrate(db.client)).rejects.toThrow(
+      /^nothing applied: relation "users" already exists \(in CREATE TABLE "users" \( \.\.\.\); dbauthz's tables go in the public schema under generic names \(users, organizations, workspaces, \.\.\.\)$/,
+    );
+    expect(await libraryTables(db.client)).toEqual(['users']);
+  });
+
+  it("sends the caller's client no notices, also when there is nothing left to apply", async () => {
+    db = await createEmptyDatabase();
+    const notices: string[] = [];
+    const client = postgres(db.url, {
+      max: 1,
+      onnotice: (notice) => notices.push(String(notice.message)),
+    });
+    try {
+      expect((await migrate(client)).applied).toEqual(tags);
+      expect((await migrate(client)).applied).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    expect(notices).toEqual([]);
+  });
+
   it("fails with the driver's reason when it cannot connect", async () => {
     await expect(migrate('postgres://postgres@127.0.0.1:1/nowhere')).rejects.toThrow(
       /^cannot connect: .*ECONNREFUSED/,
@@ -82,6 +108,17 @@ describe('dbauthz migrate', () => {
     const second = captureIo({ DATABASE_URL: db.url });
     expect(await runCli(['migrate'], second)).toBe(0);
     expect(second.stdout()).toMatch(/was already up to date\n$/);
+  });
+
+  it("shows PostgreSQL's reason in one line when a migration fails, exit 1", async () => {
+    db = await createEmptyDatabase();
+    await db.client`CREATE TABLE users (id serial PRIMARY KEY)`;
+    const io = captureIo({ DATABASE_URL: db.url });
+    expect(await runCli(['migrate'], io)).toBe(1);
+    expect(io.stderr()).toMatch(
+      /^dbauthz: migrate: could not migrate .*: nothing applied: relation "users" already exists \(in CREATE TABLE "users" .*\n$/,
+    );
+    expect(io.stderr()).not.toMatch(/Failed query|params:/);
   });
 
   it('shows the real cause of a connection failure in one line, exit 1', async () => {

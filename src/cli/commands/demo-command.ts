@@ -3,7 +3,7 @@ import { createDatabase } from '../../../db/database.ts';
 import { migrate } from '../../../db/migrate.ts';
 import { createRawStore, type RawStore } from '../../../db/queries/index.ts';
 import { resolvePostgres } from '../../../scripts/postgres/resolve-postgres.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError, describeError } from '../cli-error.ts';
 import type { CliIo } from '../cli-io.ts';
 import { createDemoApiKey } from '../demo/demo-api-key.ts';
 import { createDemoDatabase } from '../demo/demo-database.ts';
@@ -14,7 +14,7 @@ import { type Deployment, seedDeployment } from '../seed/seed-deployment.ts';
 import { redact } from './migrate-command.ts';
 
 /** Help text of `dbauthz demo` (`npm start`). */
-export const demoHelp = `Usage: dbauthz demo [--keep]      (npm start)
+export const demoHelp = `Usage: dbauthz demo [--keep]      (in a clone of the repository: npm start)
 
 Starts PostgreSQL (DATABASE_URL when set, else an embedded PostgreSQL 15), creates a fresh
 database, migrates it, seeds a small deployment (two organizations, an owner, an auditor, a
@@ -41,6 +41,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       `demo: unexpected argument ${positionals[0]} (see dbauthz demo --help)`,
     );
   }
+  await checkDatabaseUrl(io.env.DATABASE_URL);
   const began = performance.now();
   const step = createProgress(5, io.err);
   const server = await step('starting PostgreSQL', () =>
@@ -95,6 +96,26 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   return 0;
 }
 
+/**
+ * Fails with one `no_database` line, the driver's reason, when a DATABASE_URL is set but does not
+ * answer (before anything is printed); a malformed one is left to resolvePostgres to refuse.
+ */
+async function checkDatabaseUrl(url: string | undefined): Promise<void> {
+  if (url === undefined || !/^postgres(ql)?:\/\//.test(url)) return;
+  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`SELECT 1`;
+  } catch (error) {
+    throw new CliError(
+      'no_database',
+      `demo: cannot reach the database at DATABASE_URL (${redact(url)}): ${describeError(error)}`,
+      { cause: error },
+    );
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+}
+
 /** Resolves after SIGINT or SIGTERM, once `cleanup` has run. */
 function untilSignal(cleanup: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
@@ -123,6 +144,7 @@ async function keptDatabaseGuide(
     `API key of ${user.username} (until ${key.expiresAt.toISOString().slice(0, 10)}): ${key.key}`,
     'Try (in another terminal):',
     `  DATABASE_URL='${url}' npx dbauthz explain --as ${user.username} start workspace ${workspace.id}`,
+    `The example app (in a clone of the repository), then a request to it as ${user.username}:`,
     `  DATABASE_URL='${url}' npm run example`,
     `  curl -H 'Authorization: Bearer ${key.key}' http://127.0.0.1:8080/workspaces/${workspace.id}`,
   ].join('\n');

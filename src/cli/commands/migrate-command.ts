@@ -1,5 +1,5 @@
 import { migrate } from '../../../db/migrate.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError, describeError } from '../cli-error.ts';
 import type { CliIo } from '../cli-io.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 import { parseCommandArgs } from '../parse-command-args.ts';
@@ -32,8 +32,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   try {
     ({ applied } = await migrate(url));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CliError('no_database', `migrate: could not migrate ${redact(url)}: ${message}`, {
+    const reason = describeError(error);
+    throw new CliError('no_database', `migrate: could not migrate ${redact(url)}: ${reason}`, {
       cause: error,
     });
   }
