@@ -69,8 +69,12 @@ export const BOUNDS = {
 /** The name of one bound in `BOUNDS`. */
 export type BoundName = keyof typeof BOUNDS;
 
-/** A string of at most `BOUNDS[bound]` characters. */
-export const text = (bound: BoundName) => z.string().max(BOUNDS[bound]);
+/** A string of at most `BOUNDS[bound]` characters, with no NUL (refused before any query). */
+export const text = (bound: BoundName) =>
+  z
+    .string()
+    .max(BOUNDS[bound])
+    .regex(/^[^\0]*$/, 'must not contain a NUL character (PostgreSQL text cannot hold one)');
 
 /** An integer a PostgreSQL `integer` column holds (-2^31..2^31-1), so it overflows no column. */
 export const int32 = () =>

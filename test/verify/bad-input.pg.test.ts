@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRawStore, type RawStore } from '../../db/queries/index.ts';
+import { z } from 'zod';
+import { createRawStore, inputSchemaOf, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject, hasErrorCode, type Subject } from '../../src/rbac/index.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
@@ -33,6 +34,16 @@ interface Outcome {
   /** `resolved`, a typed code, or the untyped error's name and message. */
   readonly result: string;
   readonly typed: boolean;
+  /** Statements that reached PostgreSQL during the call. */
+  readonly statements: number;
+  /** The field an `invalid_input` named. */
+  readonly field?: string | undefined;
+}
+
+/** The top-level fields of a raw method's input (every known field name when it has no object schema). */
+function fieldsOf(method: unknown): readonly string[] | undefined {
+  const schema = inputSchemaOf(method);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
 }
 
 const config = verifyConfig();
@@ -45,7 +56,15 @@ beforeAll(async () => {
   database = await useTestDatabase();
   const world = planWorld(new Random(config.seed).fork(13), 8);
   await insertWorld(database.db, world);
-  const raw: RawStore = createRawStore(database.db);
+  // Counts the statements reaching PostgreSQL through the store's own client.
+  const statements: string[] = [];
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const schema = await import('../../db/schema/index.ts');
+  const logged = drizzle(database.client, {
+    schema,
+    logger: { logQuery: (query) => statements.push(query) },
+  });
+  const raw: RawStore = createRawStore(logged);
   const store: AuthorizedStore = createAuthorizedStore(raw);
   const org = world.orgs[0]!.id;
   const owner: Subject = createSubject({
@@ -59,16 +78,21 @@ beforeAll(async () => {
   const wholeLabels = new Set(hostileWholeInputs.map((i) => i.label));
   let before = await tableChecksums(database.client);
   for (const method of names) {
-    for (const { label, value } of hostileInputs()) {
+    const fields = fieldsOf((raw as unknown as Record<string, unknown>)[method]);
+    for (const { label, value } of hostileInputs(fields)) {
       const whole = wholeLabels.has(label);
+      statements.length = 0;
       try {
         await callStore(store.as(owner), method, value);
-        outcomes.push({ method, label, whole, result: 'resolved', typed: true });
+        const ran = statements.length;
+        outcomes.push({ method, label, whole, result: 'resolved', typed: true, statements: ran });
       } catch (error) {
         const typed = hasErrorCode(error) && !(error instanceof TypeError);
-        const e = error as { name?: string; message?: string; code?: string };
+        const e = error as { name?: string; message?: string; code?: string; field?: string };
         const result = typed ? String(e.code) : `${e?.name}: ${String(e?.message).slice(0, 140)}`;
-        outcomes.push({ method, label, whole, result, typed });
+        const field = e.code === 'invalid_input' ? e.field : undefined;
+        const ran = statements.length;
+        outcomes.push({ method, label, whole, result, typed, statements: ran, ...{ field } });
       }
     }
     const after = await tableChecksums(database.client);
@@ -94,6 +118,16 @@ describe('bad input to every authorized store method (as an owner)', () => {
   it('covers every raw method with every hostile input', () => {
     expect(methodCount).toBeGreaterThan(80);
     expect(outcomes.length).toBe(methodCount * hostileInputs().length);
+  });
+
+  it('rejects invalid_input before any statement reaches PostgreSQL', () => {
+    const rejected = outcomes.filter((o) => o.result === 'invalid_input');
+    expect(rejected.length).toBeGreaterThan(methodCount * 5);
+    expect(failures((o) => o.result === 'invalid_input' && o.statements > 0)).toEqual([]);
+  });
+
+  it('names the field of a hostile field value it rejects as invalid_input', () => {
+    expect(failures((o) => !o.whole && o.result === 'invalid_input' && !o.field)).toEqual([]);
   });
 
   it('changes no table (md5 of every table before and after each method)', () => {

@@ -49,13 +49,17 @@ export const hostileWholeInputs: readonly HostileValue[] = [
   },
 ];
 
-/** The hostile inputs of one call: whole non-object inputs, then every field set to one hostile value. */
-export function hostileInputs(): HostileValue[] {
+/**
+ * The hostile inputs of one call: whole non-object inputs, then every field set to one hostile
+ * value. `fields` are the method's own input fields (unknown fields are refused before any value is
+ * looked at, so a hostile value must sit in a field the method reads); default: every field name.
+ */
+export function hostileInputs(fields: readonly string[] = inputFieldNames): HostileValue[] {
   return [
     ...hostileWholeInputs,
     ...hostileValues.map(({ label, value }) => ({
       label: `every field ${label}`,
-      value: Object.fromEntries(inputFieldNames.map((name) => [name, value])),
+      value: Object.fromEntries(fields.map((name) => [name, value])),
     })),
   ];
 }
