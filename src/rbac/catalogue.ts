@@ -1,7 +1,9 @@
+import { deepFreeze } from './deep-freeze.ts';
+
 /** The resource catalogue pinned to coder/coder@007f4fc: every type and its actions, exact strings. */
 // Source: Coder's resource catalogue at the pinned commit (docs/catalogue.md). Types, zod enums, docs tables
 // and test coverage all derive from this one object; edit it, never a copy.
-export const catalogue = {
+export const catalogue = deepFreeze({
   ai_gateway_key: ['create', 'delete', 'read', 'update'],
   ai_model_price: ['read', 'update'],
   ai_provider: ['create', 'delete', 'read', 'update'],
@@ -80,7 +82,7 @@ export const catalogue = {
     'update_agent',
   ],
   workspace_proxy: ['create', 'delete', 'read', 'update'],
-} as const;
+} as const);
 
 /** Every resource type of the catalogue (never the wildcard `*`). */
 export type ResourceType = keyof typeof catalogue;

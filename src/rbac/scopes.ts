@@ -3,6 +3,7 @@
 
 import { ALLOW_ALL, normalizeAllowList } from './allow-list.ts';
 import { hasAction, isResourceType, WILDCARD } from './catalogue.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import { InvalidPolicyError } from './errors.ts';
 import { allPermsExcept, type PermissionMap, permission, permissions } from './permissions.ts';
 import { defineRole } from './role.ts';
@@ -51,16 +52,8 @@ const builtin: ReadonlyMap<string, () => Scope> = new Map([
 ]);
 
 /** Freezes a permission table all the way down (scopes built from it are cached per process). */
-function deepFrozen<T extends Record<string, PermissionMap>>(table: T): Readonly<T> {
-  for (const map of Object.values(table)) {
-    for (const actions of Object.values(map)) Object.freeze(actions);
-    Object.freeze(map);
-  }
-  return Object.freeze(table);
-}
-
 /** The seven composite `coder:*` scopes and their site permissions (frozen all the way down). */
-export const compositeScopes: Readonly<Record<string, PermissionMap>> = deepFrozen({
+export const compositeScopes: Readonly<Record<string, PermissionMap>> = deepFreeze({
   'coder:workspaces.create': {
     template: ['read', 'use'],
     workspace: ['stop', 'start', 'create', 'update', 'read'],

@@ -1,4 +1,5 @@
 import { checkSubjectInput } from './check-subject-input.ts';
+import { deepFreeze } from './deep-freeze.ts';
 import { validRole } from './role.ts';
 import { resolveScope } from './scope-spec.ts';
 import type { RoleRef, ScopeSpec, Subject, SubjectNotice } from './types.ts';
@@ -16,14 +17,6 @@ export interface SubjectInput {
 
 // Subjects `createSubject` built: deeply frozen and validated, safe to act as without a copy.
 const vetted = new WeakSet<Subject>();
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * A validated, deeply frozen subject. Shapes, permissions and scope names are checked here

@@ -1,4 +1,5 @@
 import { PREBUILDS_SYSTEM_USER_ID } from '../../../db/schema/users.ts';
+import { deepFreeze } from '../../rbac/deep-freeze.ts';
 import { createSubject } from '../../rbac/subject.ts';
 import type { Subject } from '../../rbac/types.ts';
 import { type Grants, systemRole } from './system-role.ts';
@@ -16,7 +17,7 @@ const reads = (...types: (keyof Grants)[]): Grants =>
  * Each system actor's grants, as data. The permission table in the README is generated from this
  * object; nothing here grants a wildcard, and only `asSecretsReader` reads user secrets.
  */
-export const systemActorGrants = {
+export const systemActorGrants = deepFreeze({
   asSystemRestricted: {
     ...reads('user', 'organization', 'group', 'group_member', 'template'),
     // Create: adding the prebuilds system user to an organization (Coder's membership reconciler);
@@ -77,7 +78,7 @@ export const systemActorGrants = {
   },
   asKeyRotator: { crypto_key: ['create', 'read', 'update', 'delete'] },
   asSecretsReader: { ...reads('user', 'workspace', 'user_secret') },
-} as const satisfies Record<string, Grants>;
+} as const satisfies Record<string, Grants>);
 
 /** The name of a system actor, also the store method that returns a store bound to it. */
 export type SystemActorName = keyof typeof systemActorGrants;
