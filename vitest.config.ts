@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/matchers.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
