@@ -1,11 +1,11 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import { apiKeyColumns } from '../columns/api-keys.ts';
-import { apiKeyObject } from '../objects/api-key.ts';
 import {
   authorizeKeyOwner,
   authorizeKeyScope,
   validateKeyScopes,
-} from '../wrappers/authorize-key-scope.ts';
+} from '../checks/authorize-key-scope.ts';
+import { apiKeyColumns } from '../columns/api-keys.ts';
+import { apiKeyObject } from '../objects/api-key.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

@@ -2,19 +2,19 @@ import type { RawStore } from '../../../db/queries/index.ts';
 import { organizationMembers } from '../../../db/schema/index.ts';
 import { filterAnd } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
+import { authorizeOrgRoleChange } from '../checks/authorize-org-role-change.ts';
+import { inputRoleNames } from '../checks/authorize-role-change.ts';
+import { requireMatch } from '../checks/require-match.ts';
+import { sameRoleSet } from '../checks/same-role-set.ts';
 import { organizationMemberColumns } from '../columns/organization-members.ts';
 import { organizationMemberObject } from '../objects/organization-member.ts';
-import { requireMatch } from '../objects/require-match.ts';
 import { userObject } from '../objects/user.ts';
 import { PREBUILDS_USER_ID, SYSTEM_ACTOR_ID } from '../system-actors/system-actors.ts';
-import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
-import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** A membership write's guard: the actor's `action` filter, and the roles still those it read. */
 const rolesGuard = (ctx: CallContext<RawStore>, action: 'read' | 'delete', roles: string[]) =>

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { RawStore } from '../../../db/queries/index.ts';
 import { organizations } from '../../../db/schema/index.ts';
 import { filterAnd } from '../../sql/combine-filters.ts';
+import { authorizeOrgRoleChange } from '../checks/authorize-org-role-change.ts';
+import { inputRoleNames } from '../checks/authorize-role-change.ts';
+import { sameRoleSet } from '../checks/same-role-set.ts';
 import { organizationColumns } from '../columns/organizations.ts';
 import { organizationObject } from '../objects/organization.ts';
-import { authorizeOrgRoleChange } from '../wrappers/authorize-org-role-change.ts';
-import { inputRoleNames } from '../wrappers/authorize-role-change.ts';
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';
 import { guardedWrite, rowGuard } from '../wrappers/guarded-write.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The target organization of a write, fetched by the input's `id`. */
 const orgById = (raw: RawStore, input: { id: string }) => raw.getOrganizationById({ id: input.id });

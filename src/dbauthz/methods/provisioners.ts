@@ -4,6 +4,8 @@ import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
 import { filterOr } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
+import { requireActorAttribution } from '../checks/require-actor.ts';
+import { requireMatch } from '../checks/require-match.ts';
 import { provisionerDaemonColumns } from '../columns/provisioner-daemons.ts';
 import { provisionerJobColumns } from '../columns/provisioner-jobs.ts';
 import { hideNotFound } from '../hide-not-found.ts';
@@ -13,8 +15,6 @@ import {
   provisionerDaemonTarget,
   provisionerJobObject,
 } from '../objects/provisioner.ts';
-import { requireActorAttribution } from '../objects/require-actor.ts';
-import { requireMatch } from '../objects/require-match.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';

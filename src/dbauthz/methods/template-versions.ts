@@ -1,7 +1,7 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
-import { requireActorAttribution } from '../objects/require-actor.ts';
-import { requireMatch } from '../objects/require-match.ts';
+import { requireActorAttribution } from '../checks/require-actor.ts';
+import { requireMatch } from '../checks/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { templateVersionParent } from '../objects/template-version.ts';
 import { authorizeParent } from '../wrappers/authorize-parent.ts';

@@ -4,18 +4,18 @@ import { users } from '../../../db/schema/index.ts';
 import { isSiteRoleName, RoleNames } from '../../rbac/role-names.ts';
 import { filterAnd } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
-import { userColumns } from '../columns/users.ts';
-import { userObject } from '../objects/user.ts';
-import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import {
   authorizeRoleChange,
   inputRoleNames,
   roleWriteChange,
-} from '../wrappers/authorize-role-change.ts';
+} from '../checks/authorize-role-change.ts';
+import { sameRoleSet } from '../checks/same-role-set.ts';
+import { userColumns } from '../columns/users.ts';
+import { userObject } from '../objects/user.ts';
+import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { custom } from '../wrappers/ordered-checks.ts';
-import { sameRoleSet } from '../wrappers/same-role-set.ts';
 
 /** The site role names of an input field, or `InvalidInputError` (no check, no query) for any other name. */
 export function siteRoleNames(roles: unknown, field = 'roles'): string[] {

@@ -1,9 +1,9 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
+import { requireActorAttribution } from '../checks/require-actor.ts';
+import { requireMatch } from '../checks/require-match.ts';
 import { prebuildAwareFilter } from '../columns/prebuild-aware-filter.ts';
 import { workspaceFilter } from '../columns/workspaces.ts';
-import { requireActorAttribution } from '../objects/require-actor.ts';
-import { requireMatch } from '../objects/require-match.ts';
 import { templateObject } from '../objects/template.ts';
 import { workspaceObject } from '../objects/workspace.ts';
 import {
