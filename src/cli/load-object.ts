@@ -1,12 +1,12 @@
 import type { RawStore } from '../../db/queries/index.ts';
-import { apiKeyObject } from '../dbauthz/objects/api-key.ts';
-import { fileObject } from '../dbauthz/objects/file.ts';
-import { groupObject } from '../dbauthz/objects/group.ts';
-import { organizationObject } from '../dbauthz/objects/organization.ts';
-import { provisionerJobObject } from '../dbauthz/objects/provisioner.ts';
-import { templateObject } from '../dbauthz/objects/template.ts';
-import { userObject } from '../dbauthz/objects/user.ts';
-import { workspaceObject } from '../dbauthz/objects/workspace.ts';
+import { apiKeyObject } from '../dbauthz/resources/api-keys.ts';
+import { fileObject } from '../dbauthz/resources/files.ts';
+import { groupObject } from '../dbauthz/resources/groups.ts';
+import { organizationObject } from '../dbauthz/resources/organizations.ts';
+import { provisionerJobObject } from '../dbauthz/resources/provisioner-jobs.ts';
+import { templateObject } from '../dbauthz/resources/templates.ts';
+import { userObject } from '../dbauthz/resources/users.ts';
+import { workspaceObject } from '../dbauthz/resources/workspaces.ts';
 import type { RbacObject } from '../rbac/index.ts';
 
 type Loader = (raw: RawStore, id: string) => Promise<RbacObject>;

@@ -8,36 +8,33 @@ export {
 export type { AuthorizedStoreOf } from './authorized-store-of.ts';
 export { AUTHORIZED_STORE, buildAuthorizedStore, type StoreOptions } from './build-store.ts';
 export type { CallContext } from './call-context.ts';
-export { organizationColumns } from './columns/organizations.ts';
-export { provisionerDaemonColumns } from './columns/provisioner-daemons.ts';
-export { templateColumns } from './columns/templates.ts';
-export { userColumns } from './columns/users.ts';
-export { workspaceColumns, workspaceFilter } from './columns/workspaces.ts';
 export type { Decision, DecisionHook } from './decision-hook.ts';
 export { NoActorError } from './errors.ts';
-export { apiKeyObject } from './objects/api-key.ts';
-export { assignOrgRoleObject } from './objects/assign-org-role.ts';
-export { type CustomRoleFields, customRoleValue } from './objects/custom-role.ts';
-export { fileObject } from './objects/file.ts';
-export { groupObject } from './objects/group.ts';
-export { groupMemberObject } from './objects/group-member.ts';
-export { organizationObject } from './objects/organization.ts';
-export { organizationMemberObject } from './objects/organization-member.ts';
+export { apiKeyObject } from './resources/api-keys.ts';
+export { type CustomRoleFields, customRoleValue } from './resources/custom-role-value.ts';
+export { assignOrgRoleObject } from './resources/custom-roles.ts';
+export { fileObject } from './resources/files.ts';
+export { groupMemberObject } from './resources/group-members.ts';
+export { groupObject } from './resources/groups.ts';
+export { organizationMemberObject } from './resources/organization-members.ts';
+export { organizationColumns, organizationObject } from './resources/organizations.ts';
 export {
+  provisionerDaemonColumns,
   provisionerDaemonObject,
   provisionerDaemonTarget,
-  provisionerJobObject,
-} from './objects/provisioner.ts';
-export { templateObject } from './objects/template.ts';
-export { templateVersionParent } from './objects/template-version.ts';
-export { userObject } from './objects/user.ts';
-export { prebuildAwareTarget, workspaceObject } from './objects/workspace.ts';
+} from './resources/provisioner-daemons.ts';
+export { provisionerJobObject } from './resources/provisioner-jobs.ts';
+export { templateVersionParent } from './resources/template-versions.ts';
+export { templateColumns, templateObject } from './resources/templates.ts';
+export { userColumns, userObject } from './resources/users.ts';
 export {
   authorizeTransition,
   prebuiltTransitionAction,
   type Transition,
   transitionAction,
-} from './objects/workspace-build.ts';
+} from './resources/workspace-builds.ts';
+export { workspaceFilter } from './resources/workspace-filter.ts';
+export { prebuildAwareTarget, workspaceColumns, workspaceObject } from './resources/workspaces.ts';
 export * from './subject/index.ts';
 export * from './system-actors/index.ts';
 export { anyOf, type Target } from './target.ts';

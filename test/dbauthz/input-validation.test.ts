@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../db/errors.ts';
 import { buildAuthorizedStore } from '../../src/dbauthz/build-store.ts';
 import { declarations } from '../../src/dbauthz/methods/index.ts';
-import { customRoleValue } from '../../src/dbauthz/objects/custom-role.ts';
+import { customRoleValue } from '../../src/dbauthz/resources/custom-role-value.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
 import { createMockRawStore } from './support/mock-raw-store.ts';
 import { rawInputSchemas, rawMethodNames } from './support/raw-method-names.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { customRoleValue } from '../../src/dbauthz/objects/custom-role.ts';
+import { customRoleValue } from '../../src/dbauthz/resources/custom-role-value.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleRef, ScopeSpec, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';

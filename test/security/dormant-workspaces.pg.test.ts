@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { workspaceObject } from '../../src/dbauthz/objects/workspace.ts';
+import { workspaceObject } from '../../src/dbauthz/resources/workspaces.ts';
 import { authorize } from '../../src/rbac/authorizer.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';

@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/dbauthz/call-context.ts';
-import { workspaceFilter } from '../../src/dbauthz/columns/workspaces.ts';
+import { workspaceFilter } from '../../src/dbauthz/resources/workspace-filter.ts';
 import { createAuthorizer } from '../../src/rbac/authorizer.ts';
 import type { Action, ResourceType } from '../../src/rbac/catalogue.ts';
 import type { CompiledSubject } from '../../src/rbac/compile.ts';

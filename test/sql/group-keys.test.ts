@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workspaceColumns } from '../../src/dbauthz/columns/workspaces.ts';
+import { workspaceColumns } from '../../src/dbauthz/resources/workspaces.ts';
 import { createAuthorizer } from '../../src/rbac/authorizer.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Predicate } from '../../src/rbac/types.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apiKeyColumns } from '../../src/dbauthz/columns/api-keys.ts';
-import { organizationColumns } from '../../src/dbauthz/columns/organizations.ts';
-import { templateColumns } from '../../src/dbauthz/columns/templates.ts';
-import { userColumns } from '../../src/dbauthz/columns/users.ts';
-import { workspaceColumns } from '../../src/dbauthz/columns/workspaces.ts';
+import { apiKeyColumns } from '../../src/dbauthz/resources/api-keys.ts';
+import { organizationColumns } from '../../src/dbauthz/resources/organizations.ts';
+import { templateColumns } from '../../src/dbauthz/resources/templates.ts';
+import { userColumns } from '../../src/dbauthz/resources/users.ts';
+import { workspaceColumns } from '../../src/dbauthz/resources/workspaces.ts';
 import {
   type Action,
   authorize,

@@ -1,6 +1,6 @@
-import { templateObject } from '../../dbauthz/objects/template.ts';
-import { userSecretObject } from '../../dbauthz/objects/user-secret.ts';
-import { workspaceObject } from '../../dbauthz/objects/workspace.ts';
+import { templateObject } from '../../dbauthz/resources/templates.ts';
+import { userSecretObject } from '../../dbauthz/resources/user-secrets.ts';
+import { workspaceObject } from '../../dbauthz/resources/workspaces.ts';
 import { type Action, explain, object, type RbacObject, type Subject } from '../../rbac/index.ts';
 import { describeExplanation } from '../describe-explanation.ts';
 import type { Deployment } from '../seed/seed-deployment.ts';

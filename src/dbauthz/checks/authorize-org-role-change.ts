@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../../db/errors.ts';
 import type { RawStore } from '../../../db/queries/index.ts';
 import { isOrgRoleName, RoleNames } from '../../rbac/role-names.ts';
 import type { CallContext } from '../call-context.ts';
-import { assignOrgRoleObject } from '../objects/assign-org-role.ts';
+import { assignOrgRoleObject } from '../resources/custom-roles.ts';
 import { authorizeRoleChange, roleWriteChange } from './authorize-role-change.ts';
 
 const inOrg = (roles: readonly string[], org: string) => roles.map((name) => ({ name, org }));

@@ -4,8 +4,7 @@ import {
   authorizeKeyScope,
   validateKeyScopes,
 } from '../checks/authorize-key-scope.ts';
-import { apiKeyColumns } from '../columns/api-keys.ts';
-import { apiKeyObject } from '../objects/api-key.ts';
+import { apiKeyColumns, apiKeyObject } from '../resources/api-keys.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

@@ -1,5 +1,5 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import { auditLogColumns } from '../columns/audit-logs.ts';
+import { auditLogColumns } from '../resources/audit-logs.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

@@ -1,7 +1,6 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
-import { boundaryLogColumns } from '../columns/boundary-logs.ts';
-import { boundaryLogObject } from '../objects/boundary-log.ts';
+import { boundaryLogColumns, boundaryLogObject } from '../resources/boundary-logs.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

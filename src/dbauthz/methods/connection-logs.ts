@@ -1,5 +1,5 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import { connectionLogColumns } from '../columns/connection-logs.ts';
+import { connectionLogColumns } from '../resources/connection-logs.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

@@ -1,8 +1,8 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { File } from '../../../db/types.ts';
 import type { CallContext } from '../call-context.ts';
-import { templateColumns } from '../columns/templates.ts';
-import { fileObject } from '../objects/file.ts';
+import { fileObject } from '../resources/files.ts';
+import { templateColumns } from '../resources/templates.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorizeOr } from '../wrappers/fetch-then-authorize-or.ts';

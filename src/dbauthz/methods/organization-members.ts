@@ -6,9 +6,11 @@ import { authorizeOrgRoleChange } from '../checks/authorize-org-role-change.ts';
 import { inputRoleNames } from '../checks/authorize-role-change.ts';
 import { requireMatch } from '../checks/require-match.ts';
 import { sameRoleSet } from '../checks/same-role-set.ts';
-import { organizationMemberColumns } from '../columns/organization-members.ts';
-import { organizationMemberObject } from '../objects/organization-member.ts';
-import { userObject } from '../objects/user.ts';
+import {
+  organizationMemberColumns,
+  organizationMemberObject,
+} from '../resources/organization-members.ts';
+import { userObject } from '../resources/users.ts';
 import { PREBUILDS_USER_ID, SYSTEM_ACTOR_ID } from '../system-actors/system-actors.ts';
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';

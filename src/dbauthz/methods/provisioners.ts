@@ -6,15 +6,14 @@ import { filterOr } from '../../sql/combine-filters.ts';
 import type { CallContext } from '../call-context.ts';
 import { requireActorAttribution } from '../checks/require-actor.ts';
 import { requireMatch } from '../checks/require-match.ts';
-import { provisionerDaemonColumns } from '../columns/provisioner-daemons.ts';
-import { provisionerJobColumns } from '../columns/provisioner-jobs.ts';
 import { hideNotFound } from '../hide-not-found.ts';
-import { fileObject } from '../objects/file.ts';
+import { fileObject } from '../resources/files.ts';
 import {
+  provisionerDaemonColumns,
   provisionerDaemonObject,
   provisionerDaemonTarget,
-  provisionerJobObject,
-} from '../objects/provisioner.ts';
+} from '../resources/provisioner-daemons.ts';
+import { provisionerJobColumns, provisionerJobObject } from '../resources/provisioner-jobs.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';

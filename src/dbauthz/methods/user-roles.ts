@@ -10,8 +10,7 @@ import {
   roleWriteChange,
 } from '../checks/authorize-role-change.ts';
 import { sameRoleSet } from '../checks/same-role-set.ts';
-import { userColumns } from '../columns/users.ts';
-import { userObject } from '../objects/user.ts';
+import { userColumns, userObject } from '../resources/users.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import { casWrite } from '../wrappers/cas-write.ts';
 import type { Declarations } from '../wrappers/declaration.ts';

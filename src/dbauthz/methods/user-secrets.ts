@@ -1,6 +1,5 @@
 import type { RawStore } from '../../../db/queries/index.ts';
-import { userSecretColumns } from '../columns/user-secrets.ts';
-import { userSecretObject } from '../objects/user-secret.ts';
+import { userSecretColumns, userSecretObject } from '../resources/user-secrets.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

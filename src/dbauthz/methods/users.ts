@@ -1,7 +1,6 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
-import { userColumns } from '../columns/users.ts';
-import { userObject } from '../objects/user.ts';
+import { userColumns, userObject } from '../resources/users.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { fetchThenAuthorize } from '../wrappers/fetch-then-authorize.ts';
 import { filteredCount, filteredList } from '../wrappers/filtered-list.ts';

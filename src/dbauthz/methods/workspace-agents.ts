@@ -1,8 +1,8 @@
 import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
-import { workspaceFilter } from '../columns/workspaces.ts';
-import { workspaceObject } from '../objects/workspace.ts';
-import { fetchBuildWorkspace } from '../objects/workspace-build.ts';
+import { fetchBuildWorkspace } from '../resources/workspace-builds.ts';
+import { workspaceFilter } from '../resources/workspace-filter.ts';
+import { workspaceObject } from '../resources/workspaces.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';
 import type { Declarations } from '../wrappers/declaration.ts';
 import { guardedWrite, guardOf } from '../wrappers/guarded-write.ts';

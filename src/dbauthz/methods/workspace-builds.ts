@@ -2,17 +2,17 @@ import type { RawStore } from '../../../db/queries/index.ts';
 import type { CallContext } from '../call-context.ts';
 import { requireActorAttribution } from '../checks/require-actor.ts';
 import { requireMatch } from '../checks/require-match.ts';
-import { prebuildAwareFilter } from '../columns/prebuild-aware-filter.ts';
-import { workspaceFilter } from '../columns/workspaces.ts';
-import { templateObject } from '../objects/template.ts';
-import { workspaceObject } from '../objects/workspace.ts';
+import { prebuildAwareFilter } from '../resources/prebuild-aware-filter.ts';
+import { templateObject } from '../resources/templates.ts';
 import {
   authorizeTransition,
   fetchWorkspace,
   prebuiltTransitionAction,
   type Transition,
   transitionAction,
-} from '../objects/workspace-build.ts';
+} from '../resources/workspace-builds.ts';
+import { workspaceFilter } from '../resources/workspace-filter.ts';
+import { workspaceObject } from '../resources/workspaces.ts';
 import { isSystemActor } from '../system-actors/system-actors.ts';
 import { anyOf } from '../target.ts';
 import { authorizeArgs } from '../wrappers/authorize-args.ts';

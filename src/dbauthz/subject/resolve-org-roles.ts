@@ -8,7 +8,7 @@ import {
   RoleNames,
 } from '../../rbac/role-names.ts';
 import type { RoleRef, SubjectNotice } from '../../rbac/types.ts';
-import { storedCustomRole } from '../objects/custom-role.ts';
+import { storedCustomRole } from '../resources/custom-role-value.ts';
 
 /** One membership with its org row: the stored role names and the org's settings. */
 export interface MembershipWithOrg {

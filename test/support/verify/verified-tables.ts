@@ -9,18 +9,18 @@ import type {
   User,
   Workspace,
 } from '../../../db/types.ts';
-import { apiKeyObject } from '../../../src/dbauthz/objects/api-key.ts';
-import { assignOrgRoleObject } from '../../../src/dbauthz/objects/assign-org-role.ts';
-import { boundaryLogObject } from '../../../src/dbauthz/objects/boundary-log.ts';
-import { groupObject } from '../../../src/dbauthz/objects/group.ts';
-import { groupMemberObject } from '../../../src/dbauthz/objects/group-member.ts';
-import { organizationObject } from '../../../src/dbauthz/objects/organization.ts';
-import { organizationMemberObject } from '../../../src/dbauthz/objects/organization-member.ts';
-import { provisionerDaemonObject } from '../../../src/dbauthz/objects/provisioner.ts';
-import { templateObject } from '../../../src/dbauthz/objects/template.ts';
-import { userObject } from '../../../src/dbauthz/objects/user.ts';
-import { userSecretObject } from '../../../src/dbauthz/objects/user-secret.ts';
-import { workspaceObject } from '../../../src/dbauthz/objects/workspace.ts';
+import { apiKeyObject } from '../../../src/dbauthz/resources/api-keys.ts';
+import { boundaryLogObject } from '../../../src/dbauthz/resources/boundary-logs.ts';
+import { assignOrgRoleObject } from '../../../src/dbauthz/resources/custom-roles.ts';
+import { groupMemberObject } from '../../../src/dbauthz/resources/group-members.ts';
+import { groupObject } from '../../../src/dbauthz/resources/groups.ts';
+import { organizationMemberObject } from '../../../src/dbauthz/resources/organization-members.ts';
+import { organizationObject } from '../../../src/dbauthz/resources/organizations.ts';
+import { provisionerDaemonObject } from '../../../src/dbauthz/resources/provisioner-daemons.ts';
+import { templateObject } from '../../../src/dbauthz/resources/templates.ts';
+import { userSecretObject } from '../../../src/dbauthz/resources/user-secrets.ts';
+import { userObject } from '../../../src/dbauthz/resources/users.ts';
+import { workspaceObject } from '../../../src/dbauthz/resources/workspaces.ts';
 import { PREBUILDS_USER_ID } from '../../../src/dbauthz/system-actors/system-actors.ts';
 import type { RbacObject } from '../../../src/rbac/index.ts';
 import type { SeededLogRows } from './insert-log-rows.ts';

@@ -2,7 +2,7 @@ import type { RawStore } from '../../../db/queries/index.ts';
 import type { TemplateVersion } from '../../../db/types.ts';
 import type { RbacObject } from '../../rbac/types.ts';
 import type { CallContext } from '../call-context.ts';
-import { templateObject } from './template.ts';
+import { templateObject } from './templates.ts';
 
 /**
  * What a template version is checked as: its template (looked up), or, for a version imported

@@ -1,27 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { workspaces } from '../../../db/schema/index.ts';
 import type { Action } from '../../rbac/catalogue.ts';
-import type { ColumnMap } from '../../sql/column-map.ts';
 import { filterAnd, filterOr } from '../../sql/combine-filters.ts';
 import { type FilterResult, filterWhere } from '../../sql/filter-result.ts';
 import { flattenFilter } from '../../sql/flatten-filter.ts';
 import type { FilterBuilder } from '../wrappers/filtered-list.ts';
-
-/** `workspaces` rows as workspace objects: owner, org, user and group ACLs. */
-export const workspaceColumns: ColumnMap = {
-  id: workspaces.id,
-  owner: workspaces.ownerId,
-  org: workspaces.organizationId,
-  aclUsers: workspaces.userAcl,
-  aclGroups: workspaces.groupAcl,
-};
-
-/** Dormant rows as `workspace_dormant` objects: owner and org only, no ACL (Coder's dormant object). */
-export const dormantWorkspaceColumns: ColumnMap = {
-  id: workspaces.id,
-  owner: workspaces.ownerId,
-  org: workspaces.organizationId,
-};
+import { dormantWorkspaceColumns, workspaceColumns } from './workspaces.ts';
 
 const isLive = filterWhere(sql`${workspaces.dormantAt} is null`);
 const isDormant = filterWhere(sql`${workspaces.dormantAt} is not null`);

@@ -7,7 +7,8 @@ import { flattenFilter } from '../../sql/flatten-filter.ts';
 import { predicateImplies } from '../../sql/predicate-implies.ts';
 import { PREBUILDS_USER_ID } from '../system-actors/system-actors.ts';
 import type { FilterBuilder } from '../wrappers/filtered-list.ts';
-import { dormantWorkspaceColumns, workspaceColumns, workspaceFilter } from './workspaces.ts';
+import { workspaceFilter } from './workspace-filter.ts';
+import { dormantWorkspaceColumns, workspaceColumns } from './workspaces.ts';
 
 const ownedByPrebuilds = filterWhere(eq(workspaces.ownerId, PREBUILDS_USER_ID));
 const isLiveRow = filterWhere(sql`${workspaces.dormantAt} is null`);

@@ -3,7 +3,7 @@ import type { Workspace } from '../../../db/types.ts';
 import type { Action } from '../../rbac/catalogue.ts';
 import type { CallContext } from '../call-context.ts';
 import { PREBUILDS_USER_ID } from '../system-actors/system-actors.ts';
-import { workspaceObject } from './workspace.ts';
+import { workspaceObject } from './workspaces.ts';
 
 /** A build's transition, as the raw store names it. */
 export type Transition = 'start' | 'stop' | 'delete';
