@@ -1,26 +1,5 @@
-import type {
-  ApiKey,
-  CustomRole,
-  Group,
-  Organization,
-  OrganizationMember,
-  ProvisionerDaemon,
-  Template,
-  User,
-  Workspace,
-} from '../../../db/types.ts';
-import { apiKeyObject } from '../../../src/dbauthz/resources/api-keys.ts';
-import { boundaryLogObject } from '../../../src/dbauthz/resources/boundary-logs.ts';
-import { assignOrgRoleObject } from '../../../src/dbauthz/resources/custom-roles.ts';
 import { groupMemberObject } from '../../../src/dbauthz/resources/group-members.ts';
-import { groupObject } from '../../../src/dbauthz/resources/groups.ts';
-import { organizationMemberObject } from '../../../src/dbauthz/resources/organization-members.ts';
-import { organizationObject } from '../../../src/dbauthz/resources/organizations.ts';
-import { provisionerDaemonObject } from '../../../src/dbauthz/resources/provisioner-daemons.ts';
-import { templateObject } from '../../../src/dbauthz/resources/templates.ts';
-import { userSecretObject } from '../../../src/dbauthz/resources/user-secrets.ts';
-import { userObject } from '../../../src/dbauthz/resources/users.ts';
-import { workspaceObject } from '../../../src/dbauthz/resources/workspaces.ts';
+import { type RegisteredResource, resources } from '../../../src/dbauthz/resources/index.ts';
 import { PREBUILDS_USER_ID } from '../../../src/dbauthz/system-actors/system-actors.ts';
 import type { RbacObject } from '../../../src/rbac/index.ts';
 import type { SeededLogRows } from './insert-log-rows.ts';
@@ -67,6 +46,11 @@ export interface VerifiedTable {
 }
 
 const byId = (row: ListedRow) => String(row.id);
+/** The row mapper of the registered resource over `table` (the store's own). */
+const objectOf =
+  (table: keyof typeof resources) =>
+  (row: ListedRow): RbacObject =>
+    (resources[table] as RegisteredResource).binding.object(row);
 const hotOrgs = (world: WorldPlan) => world.orgs.filter((o) => o.hot).map((o) => o.id);
 const liveUsers = (world: WorldPlan) =>
   new Set(world.users.filter((u) => !u.deleted).map((u) => u.id));
@@ -93,7 +77,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     ],
     paged: true,
     key: byId,
-    object: (row) => userObject(row as unknown as User),
+    object: objectOf('users'),
     get: { method: 'getUserById', input: (row) => ({ id: row.id }) },
   },
   {
@@ -112,7 +96,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
         .map((o) => ({ id: o.id })),
     paged: true,
     key: byId,
-    object: (row) => organizationObject(row as unknown as Organization),
+    object: objectOf('organizations'),
     get: { method: 'getOrganizationById', input: (row) => ({ id: row.id }) },
   },
   {
@@ -125,7 +109,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
       world.members.filter((m) => m.organizationId === input.organizationId).map((m) => ({ ...m })),
     paged: true,
     key: (row) => `${String(row.organizationId)}/${String(row.userId)}`,
-    object: (row) => organizationMemberObject(row as unknown as OrganizationMember),
+    object: objectOf('organization_members'),
     get: {
       method: 'getOrganizationMember',
       input: (row) => ({ organizationId: row.organizationId, userId: row.userId }),
@@ -142,7 +126,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
       ].filter((g) => inOrg(input, g.organizationId)),
     paged: true,
     key: byId,
-    object: (row) => groupObject(row as unknown as Group),
+    object: objectOf('groups'),
     get: { method: 'getGroupById', input: (row) => ({ id: row.id }) },
   },
   {
@@ -177,7 +161,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
       world.customRoles.filter((r) => inOrg(input, r.organizationId)).map((r) => ({ ...r })),
     paged: true,
     key: byId,
-    object: (row) => assignOrgRoleObject((row as unknown as CustomRole).organizationId),
+    object: objectOf('custom_roles'),
   },
   {
     table: 'api_keys',
@@ -189,7 +173,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
       world.apiKeys.filter((k) => k.userId === input.userId).map((k) => ({ ...k })),
     paged: true,
     key: byId,
-    object: (row) => apiKeyObject(row as unknown as ApiKey),
+    object: objectOf('api_keys'),
     get: { method: 'getApiKeyById', input: (row) => ({ id: row.id }) },
   },
   {
@@ -201,7 +185,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
       world.templates.filter((t) => t.deleted === (input.deleted ?? false)).map((t) => ({ ...t })),
     paged: true,
     key: byId,
-    object: (row) => templateObject(row as unknown as Template),
+    object: objectOf('templates'),
     get: { method: 'getTemplateById', input: (row) => ({ id: row.id }) },
   },
   {
@@ -216,7 +200,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
         .map((w) => ({ ...w })),
     paged: true,
     key: byId,
-    object: (row) => workspaceObject(row as unknown as Workspace),
+    object: objectOf('workspaces'),
     get: { method: 'getWorkspaceById', input: (row) => ({ id: row.id }) },
   },
 
@@ -228,11 +212,9 @@ export const verifiedTables: readonly VerifiedTable[] = [
       logs.daemons.filter((d) => inOrg(input, d.organizationId)).map((d) => ({ ...d })),
     paged: true,
     key: byId,
-    object: (row) => provisionerDaemonObject(row as unknown as ProvisionerDaemon),
+    object: objectOf('provisioner_daemons'),
   },
   {
-    // No row mapper exists for log rows (writes check owner-only objects); the column map's
-    // documented object is the row with its id and owner.
     table: 'boundary_logs',
     list: 'listBoundaryLogs',
     count: 'countBoundaryLogs',
@@ -243,7 +225,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
         .map((l) => ({ ...l })),
     paged: true,
     key: byId,
-    object: (row) => ({ ...boundaryLogObject(String(row.ownerId)), id: String(row.id) }),
+    object: objectOf('boundary_logs'),
   },
   {
     table: 'connection_logs',
@@ -253,11 +235,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     expected: ({ logs }) => logs.connectionLogs.map((l) => ({ ...l })),
     paged: true,
     key: byId,
-    object: (row) => ({
-      type: 'connection_log',
-      id: String(row.id),
-      org: String(row.organizationId),
-    }),
+    object: objectOf('connection_logs'),
   },
   {
     table: 'audit_logs',
@@ -267,11 +245,7 @@ export const verifiedTables: readonly VerifiedTable[] = [
     expected: ({ logs }) => logs.auditLogs.map((l) => ({ ...l })),
     paged: true,
     key: byId,
-    object: (row) => ({
-      type: 'audit_log',
-      id: String(row.id),
-      ...(row.organizationId === null ? {} : { org: String(row.organizationId) }),
-    }),
+    object: objectOf('audit_logs'),
   },
   {
     table: 'user_secrets',
@@ -282,6 +256,6 @@ export const verifiedTables: readonly VerifiedTable[] = [
       logs.userSecrets.filter((x) => x.userId === input.userId).map((x) => ({ ...x })),
     paged: true,
     key: byId,
-    object: (row) => ({ ...userSecretObject(String(row.userId)), id: String(row.id) }),
+    object: objectOf('user_secrets'),
   },
 ];
