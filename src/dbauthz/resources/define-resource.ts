@@ -23,11 +23,10 @@ export type ResourceColumns<T extends Table> = {
   readonly [F in BoundField]?: keyof T['_']['columns'] & string;
 };
 
-/** The row fields a binding with these columns reads. */
-export type ResourceRow<T extends Table, C extends ResourceColumns<T>> = Pick<
-  T['$inferSelect'],
-  Extract<C[keyof C], keyof T['$inferSelect']>
->;
+/** The row fields a binding with these columns reads, as `Pick` of the table's row type would. */
+export type ResourceRow<T extends Table, C extends ResourceColumns<T>> = {
+  [K in Extract<C[keyof C], keyof T['$inferSelect']>]: T['$inferSelect'][K];
+};
 
 // The order an object's fields are written in (as the hand-written mappers always did).
 const FIELDS: readonly BoundField[] = ['id', 'owner', 'org', 'aclUsers', 'aclGroups'];
@@ -36,13 +35,14 @@ const FIELDS: readonly BoundField[] = ['id', 'owner', 'org', 'aclUsers', 'aclGro
  * Binds `type` to `table`: `columns` names, for each object field, the table column holding it
  * (a property name of the table, so a typo is a compile error). The column map and the row mapper
  * are both derived from that one statement, so they cannot drift apart. A NULL value leaves the
- * field out of the object (a missing field, as the compiled filter treats a NULL column).
+ * field out of the object (a missing field, as the compiled filter treats a NULL column). The row
+ * type is spelled out field by field, so emitted declarations do not inline the whole table type.
  */
 export function defineResource<T extends Table, const C extends ResourceColumns<T>>(spec: {
   readonly type: ResourceType;
   readonly table: T;
   readonly columns: C;
-}): ResourceBinding<ResourceRow<T, C>, T> {
+}): ResourceBinding<{ [K in keyof ResourceRow<T, C>]: ResourceRow<T, C>[K] }> {
   const { type, table } = spec;
   const tableColumns = getTableColumns(table) as Record<string, Column>;
   const bound: (readonly [BoundField, string])[] = [];
