@@ -3,7 +3,7 @@
 import postgres from 'postgres';
 import { createDatabase } from '../db/database.ts';
 import { createRawStore } from '../db/queries/index.ts';
-import { createAuthorizedStore } from '../src/dbauthz/index.ts';
+import { createAuthorizedStore } from '../src/index.ts';
 import { benchSizes, pick, QUICK } from './lib/env.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
 import { type Captured, capture } from './lists/explain.ts';

@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { createDatabase } from '../db/database.ts';
 import { createRawStore } from '../db/queries/index.ts';
 import { workspaces } from '../db/schema/index.ts';
-import { buildSubject, createAuthorizedStore } from '../src/dbauthz/index.ts';
+import { buildSubject, createAuthorizedStore } from '../src/index.ts';
 import { pick, QUICK } from './lib/env.ts';
 import { interleaveAsync, type Variant } from './lib/interleave.ts';
 import { ratio, table, verdict } from './lib/markdown.ts';

@@ -3,7 +3,7 @@
 import postgres from 'postgres';
 import { createDatabase } from '../db/database.ts';
 import { createRawStore } from '../db/queries/index.ts';
-import { createAuthorizedStore } from '../src/dbauthz/index.ts';
+import { createAuthorizedStore } from '../src/index.ts';
 import { pick, QUICK } from './lib/env.ts';
 import { interleaveAsync } from './lib/interleave.ts';
 import { ratio, table, verdict } from './lib/markdown.ts';

@@ -4,7 +4,8 @@ import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { workspaces } from '../../db/schema/index.ts';
 import type { Workspace } from '../../db/types.ts';
-import { type AuthorizedStore, workspaceObject } from '../../src/dbauthz/index.ts';
+import { workspaceObject } from '../../src/dbauthz/resources/workspaces.ts';
+import type { AuthorizedStore } from '../../src/index.ts';
 import { authorize } from '../../src/rbac/index.ts';
 import { listSubject } from './seed.ts';
 

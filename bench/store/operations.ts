@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import type { RawStore } from '../../db/queries/index.ts';
 import { users, workspaces } from '../../db/schema/index.ts';
-import type { AuthorizedStore } from '../../src/dbauthz/index.ts';
+import type { AuthorizedStore } from '../../src/index.ts';
 import type { Variant } from '../lib/interleave.ts';
 import type { StoreFixture } from './fixture.ts';
 
