@@ -49,7 +49,7 @@ describe('API keys', () => {
     ]);
     expect(await asAlice.listApiKeysByUser({ userId: bob.id })).toEqual([]);
     expect(await asAlice.countApiKeysByUser({ userId: bob.id })).toBe(0);
-    await expect(asAlice.deleteApiKey({ id: theirs.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(asAlice.deleteApiKey({ id: theirs.id })).rejects.toBeForbidden();
     expect((await raw.getApiKeyById({ id: theirs.id })).userId).toBe(bob.id);
   });
 
@@ -59,7 +59,7 @@ describe('API keys', () => {
     const key = await asAlice.insertApiKey({ ...base, id: 'alicekey0001', userId: alice.id });
     await expect(
       asAlice.insertApiKey({ ...base, id: 'forbobkey001', userId: bob.id }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     expect(await raw.countApiKeysByUser({ userId: bob.id })).toBe(1);
     const system = store.asSystemRestricted();
     expect((await system.getApiKeyById({ id: key.id })).userId).toBe(alice.id);
@@ -67,7 +67,7 @@ describe('API keys', () => {
     expect((await system.updateApiKeyLastUsed({ id: key.id, lastUsed: used })).lastUsed).toEqual(
       used,
     );
-    await expect(system.deleteApiKey({ id: key.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(system.deleteApiKey({ id: key.id })).rejects.toBeForbidden();
   });
 });
 
@@ -76,13 +76,11 @@ describe('files', () => {
     const asAlice = store.as(memberOf(alice.id, acme.id));
     const input = { hash: 'a'.repeat(64), mimetype: 'application/x-tar', data: Buffer.from('tar') };
     const file = await asAlice.insertFile({ ...input, createdBy: alice.id });
-    await expect(asAlice.insertFile({ ...input, createdBy: bob.id })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(asAlice.insertFile({ ...input, createdBy: bob.id })).rejects.toBeForbidden();
     expect((await asAlice.getFileById({ id: file.id })).data).toEqual(Buffer.from('tar'));
     await expect(
       store.as(memberOf(bob.id, acme.id)).getFileById({ id: file.id }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
   });
 
   it('lets a template admin read a file used by a template it may update; a member cannot', async () => {
@@ -109,9 +107,9 @@ describe('files', () => {
     expect((await asAdmin.getFileById({ id: file.id })).id).toBe(file.id);
     await expect(
       store.as(memberOf(alice.id, acme.id)).getFileById({ id: file.id }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     const otherOrg = await createOrganization(database.db);
     const outsider = store.as(memberOf(alice.id, otherOrg.id, ['organization-template-admin']));
-    await expect(outsider.getFileById({ id: file.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(outsider.getFileById({ id: file.id })).rejects.toBeForbidden();
   });
 });

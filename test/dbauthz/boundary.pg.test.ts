@@ -11,7 +11,7 @@ import {
   createBoundaryLog,
   createUser,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -70,21 +70,17 @@ describe('boundary logs through the authorized store', () => {
   it('refuses logs for an agent of someone else, even from a site owner, and writes nothing', async () => {
     const before = await raw.countBoundaryLogs({});
     const { workspaceName: _, ...aliceAgent } = alice;
-    expect(
-      await expectForbidden(
-        store.as(member(bob)).insertBoundaryLogs({ ...aliceAgent, logs: [entry('https://x/')] }),
-      ),
-    ).toBe('forbidden');
+    await expect(
+      store.as(member(bob)).insertBoundaryLogs({ ...aliceAgent, logs: [entry('https://x/')] }),
+    ).rejects.toBeForbidden('forbidden');
     const owner = person((await createUser(database.db)).id, ['owner', 'member']);
-    expect(await expectForbidden(store.as(owner).insertBoundarySession(aliceAgent))).toBe(
+    await expect(store.as(owner).insertBoundarySession(aliceAgent)).rejects.toBeForbidden(
       'forbidden',
     );
     const ghost = { ...aliceAgent, agentId: randomUUID() };
-    expect(
-      await expectForbidden(
-        store.as(member(alice)).insertBoundaryLogs({ ...ghost, logs: [entry('https://x/')] }),
-      ),
-    ).toBe('not_found');
+    await expect(
+      store.as(member(alice)).insertBoundaryLogs({ ...ghost, logs: [entry('https://x/')] }),
+    ).rejects.toBeForbidden('not_found');
     expect(await raw.countBoundaryLogs({})).toBe(before);
   });
 
@@ -109,15 +105,13 @@ describe('boundary logs through the authorized store', () => {
     const newer = await raw.countBoundaryLogs({ since: cutoff });
     for (const roles of [['owner', 'member'], ['auditor']] as const) {
       const human = store.as(person(randomUUID(), [...roles]));
-      expect(await expectForbidden(human.deleteBoundaryLogsOlderThan({ before: cutoff }))).toBe(
+      await expect(human.deleteBoundaryLogsOlderThan({ before: cutoff })).rejects.toBeForbidden(
         'forbidden',
       );
     }
-    expect(
-      await expectForbidden(
-        store.asSystemRestricted().deleteBoundaryLogsOlderThan({ before: cutoff }),
-      ),
-    ).toBe('forbidden');
+    await expect(
+      store.asSystemRestricted().deleteBoundaryLogsOlderThan({ before: cutoff }),
+    ).rejects.toBeForbidden('forbidden');
     expect(await raw.countBoundaryLogs({ until: cutoff })).toBe(2);
     expect(await store.asDBPurge().deleteBoundaryLogsOlderThan({ before: cutoff })).toBe(2);
     expect(await raw.countBoundaryLogs({ until: cutoff })).toBe(0);

@@ -11,7 +11,7 @@ import {
   createAgentPlacement,
   createConnectionLog,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -82,12 +82,14 @@ describe('connection logs through the authorized store', () => {
       agentName: 'main',
       type: 'ssh' as const,
     };
-    await expectForbidden(store.as(inOrg(acme, 'organization-admin')).upsertConnectionLog(event));
-    await expectForbidden(
+    await expect(
+      store.as(inOrg(acme, 'organization-admin')).upsertConnectionLog(event),
+    ).rejects.toBeForbidden();
+    await expect(
       store
         .as(inOrg(acme, 'organization-workspace-access', acme.ownerId))
         .upsertConnectionLog(event),
-    );
+    ).rejects.toBeForbidden();
     expect(await raw.countConnectionLogs({ since: at(4) })).toBe(0);
     const logger = store.asConnectionLogger();
     await logger.upsertConnectionLog(event);
@@ -109,11 +111,13 @@ describe('connection logs through the authorized store', () => {
   it('lets the purge actor delete old logs; auditors, org admins and the logger cannot', async () => {
     const cutoff = at(2);
     for (const subject of [actor(['auditor']), inOrg(acme, 'organization-admin')]) {
-      await expectForbidden(store.as(subject).deleteConnectionLogsOlderThan({ before: cutoff }));
+      await expect(
+        store.as(subject).deleteConnectionLogsOlderThan({ before: cutoff }),
+      ).rejects.toBeForbidden();
     }
-    await expectForbidden(
+    await expect(
       store.asConnectionLogger().deleteConnectionLogsOlderThan({ before: cutoff }),
-    );
+    ).rejects.toBeForbidden();
     expect(await raw.countConnectionLogs({ until: cutoff })).toBe(1);
     expect(await store.asDBPurge().deleteConnectionLogsOlderThan({ before: cutoff })).toBe(1);
     expect(ids(await raw.listConnectionLogs({ until: at(4) }))).toEqual(ids(acmeLogs));

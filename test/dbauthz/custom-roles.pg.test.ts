@@ -110,7 +110,7 @@ describe('custom roles and the escalation check', () => {
         ...key,
         orgPermissions: [perm('workspace', 'application_connect')],
       }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     expect(
       await outcome(
         asAdmin.updateCustomRole({ ...key, memberPermissions: [perm('template', 'read')] }),
@@ -125,7 +125,7 @@ describe('custom roles and the escalation check', () => {
     const member = await createUser(database.db);
     const asMember = store.as(memberOf(member.id, org.id));
     expect((await asMember.listCustomRoles({})).map((r) => r.name)).toEqual(['template-viewer']);
-    await expect(asMember.deleteCustomRole(key)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(asMember.deleteCustomRole(key)).rejects.toBeForbidden();
     await asAdmin.deleteCustomRole(key);
     expect(await names(org)).toEqual([]);
   });

@@ -12,7 +12,7 @@ import {
   createTemplateVersion,
   createUser,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 // The store caches compiled filters per subject object. One bound subject asks several questions
 // in a row (as a request handler does): each answer must be the one an uncached store would give.
@@ -66,14 +66,14 @@ describe('one bound subject, several questions: cached filters answer as uncache
       const listed = await asReader.listTemplates({ organizationId: acme.id });
       expect(listed.map((t) => t.id)).toEqual([template.id]);
       expect(await asReader.countTemplates({ organizationId: acme.id })).toBe(1);
-      await expectForbidden(asReader.getFileById({ id: file.id }));
+      await expect(asReader.getFileById({ id: file.id })).rejects.toBeForbidden();
     }
   });
 
   it('a reader refused the file first still lists the template afterwards', async () => {
     const asReader = store.as(memberOf(reader.id, acme.id));
-    await expectForbidden(asReader.getFileById({ id: file.id }));
-    await expectForbidden(asReader.getFileById({ id: file.id }));
+    await expect(asReader.getFileById({ id: file.id })).rejects.toBeForbidden();
+    await expect(asReader.getFileById({ id: file.id })).rejects.toBeForbidden();
     expect((await asReader.listTemplates({ organizationId: acme.id })).map((t) => t.id)).toEqual([
       template.id,
     ]);

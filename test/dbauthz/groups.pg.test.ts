@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Group, Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { organizationMemberRole } from '../../src/rbac/org-roles.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
@@ -68,7 +67,7 @@ describe('groups through the authorized store', () => {
   it('lets a member read their own groups (and Everyone) but not others', async () => {
     const asAlice = store.as(lockedDownMember(alice, [frontend]));
     expect((await asAlice.getGroupById({ id: frontend.id })).name).toBe('frontend');
-    await expect(asAlice.getGroupById({ id: backend.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(asAlice.getGroupById({ id: backend.id })).rejects.toBeForbidden();
     expect((await asAlice.listGroups({ organizationId: acme.id })).map((g) => g.name)).toEqual([
       'Everyone',
       'frontend',
@@ -77,19 +76,17 @@ describe('groups through the authorized store', () => {
       'Everyone',
       'frontend',
     ]);
-    await expect(asAlice.getGroupsOfUser({ userId: carol.id })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(asAlice.getGroupsOfUser({ userId: carol.id })).rejects.toBeForbidden();
   });
 
   it('lets an org user admin manage groups and members in its org; a member cannot', async () => {
     const asAlice = store.as(lockedDownMember(alice, [frontend]));
     await expect(
       asAlice.insertGroupMember({ groupId: frontend.id, userId: carol.id }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     await expect(
       asAlice.insertGroup({ organizationId: acme.id, name: 'mine' }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     const admin = store.as(
       Object.freeze({
         id: bob.id,

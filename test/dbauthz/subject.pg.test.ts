@@ -164,7 +164,7 @@ describe('buildSubject', () => {
     expect(authorize(subject, 'read', { ...allowed, id: 'another' })).toBe(false);
     expect(authorize(subject, 'read', { type: 'user', id: alice.id, owner: alice.id })).toBe(false);
     const expired = { ...key, expiresAt: new Date('2000-01-01') };
-    await expect(subjectFromApiKey(store, expired)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(subjectFromApiKey(store, expired)).rejects.toBeForbidden();
   });
 
   it('reads an allow-list entry with an empty id: creates of that type, no existing row', async () => {
@@ -183,6 +183,6 @@ describe('buildSubject', () => {
 
   it('is for system actors only: an ordinary user cannot load roles', async () => {
     const asAlice = store.as(await buildSubject(store, alice.id));
-    await expect(asAlice.getUserRoles({ userId: alice.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(asAlice.getUserRoles({ userId: alice.id })).rejects.toBeForbidden();
   });
 });

@@ -7,7 +7,7 @@ import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -64,16 +64,20 @@ describe('user secrets through the authorized store', () => {
       as(await createUser(database.db), ['member', { name: 'organization-admin', org: acme.id }]),
     );
     for (const other of [owner, orgAdmin]) {
-      await expectForbidden(other.getUserSecretByName({ userId: alice.id, name: 'github' }));
+      await expect(
+        other.getUserSecretByName({ userId: alice.id, name: 'github' }),
+      ).rejects.toBeForbidden();
       expect(await other.listUserSecrets({ userId: alice.id })).toEqual([]);
       expect(await other.countUserSecrets({ userId: alice.id })).toBe(0);
-      await expectForbidden(
+      await expect(
         other.updateUserSecret({ userId: alice.id, name: 'github', value: 'stolen' }),
-      );
-      await expectForbidden(other.deleteUserSecret({ userId: alice.id, name: 'npm' }));
-      await expectForbidden(
+      ).rejects.toBeForbidden();
+      await expect(
+        other.deleteUserSecret({ userId: alice.id, name: 'npm' }),
+      ).rejects.toBeForbidden();
+      await expect(
         other.createUserSecret({ userId: alice.id, name: 'planted', value: 'x' }),
-      );
+      ).rejects.toBeForbidden();
     }
     expect(
       (await raw.listUserSecretsWithValues({ userId: alice.id })).map((s) => [s.name, s.value]),
@@ -89,16 +93,18 @@ describe('user secrets through the authorized store', () => {
   });
 
   it('gives secret values in bulk to the secrets reader only: not asSystemRestricted, an owner or the user', async () => {
-    await expectForbidden(
+    await expect(
       store.asSystemRestricted().listUserSecretsWithValues({ userId: alice.id }),
-    );
-    await expectForbidden(
+    ).rejects.toBeForbidden();
+    await expect(
       store.as(as(root, ['owner', 'member'])).listUserSecretsWithValues({ userId: alice.id }),
-    );
-    await expectForbidden(store.as(aliceSubject()).listUserSecretsWithValues({ userId: alice.id }));
-    await expectForbidden(
+    ).rejects.toBeForbidden();
+    await expect(
+      store.as(aliceSubject()).listUserSecretsWithValues({ userId: alice.id }),
+    ).rejects.toBeForbidden();
+    await expect(
       store.asSystemRestricted().getUserSecretByName({ userId: alice.id, name: 'github' }),
-    );
+    ).rejects.toBeForbidden();
     expect(await store.asSystemRestricted().listUserSecrets({ userId: alice.id })).toEqual([]);
     const values = await store.asSecretsReader().listUserSecretsWithValues({ userId: alice.id });
     expect(values.map((s) => [s.name, s.value, s.envName])).toEqual([

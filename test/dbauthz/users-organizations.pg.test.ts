@@ -7,7 +7,7 @@ import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 let database: TestDatabase;
 let raw: RawStore;
@@ -37,10 +37,10 @@ describe('users through the authorized store', () => {
   it('lets a member read themselves but not another user, and hides which rows exist', async () => {
     const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.getUserById({ id: alice.id })).username).toBe('alice');
-    expect(await expectForbidden(asAlice.getUserById({ id: bob.id }))).toBe('forbidden');
+    await expect(asAlice.getUserById({ id: bob.id })).rejects.toBeForbidden('forbidden');
     const nobody = '5f0c2a5e-0000-4000-8000-000000000000';
-    expect(await expectForbidden(asAlice.getUserById({ id: nobody }))).toBe('not_found');
-    expect(await expectForbidden(asAlice.getUserByUsername({ username: 'bob' }))).toBe('forbidden');
+    await expect(asAlice.getUserById({ id: nobody })).rejects.toBeForbidden('not_found');
+    await expect(asAlice.getUserByUsername({ username: 'bob' })).rejects.toBeForbidden('forbidden');
   });
 
   it('filters the user list in SQL: a member sees themselves, an owner sees every user', async () => {
@@ -59,16 +59,20 @@ describe('users through the authorized store', () => {
     expect((await asAlice.updateUserProfile({ id: alice.id, name: 'Alice A.' })).name).toBe(
       'Alice A.',
     );
-    await expectForbidden(asAlice.updateUserProfile({ id: bob.id, name: 'Mallory' }));
-    await expectForbidden(asAlice.updateUserStatus({ id: alice.id, status: 'suspended' }));
+    await expect(
+      asAlice.updateUserProfile({ id: bob.id, name: 'Mallory' }),
+    ).rejects.toBeForbidden();
+    await expect(
+      asAlice.updateUserStatus({ id: alice.id, status: 'suspended' }),
+    ).rejects.toBeForbidden();
     expect(await raw.getUserById({ id: bob.id })).toMatchObject({ name: '', status: 'active' });
     expect((await raw.getUserById({ id: alice.id })).status).toBe('active');
   });
 
   it('lets an owner insert users and suspend them; a member cannot insert', async () => {
-    await expectForbidden(
+    await expect(
       store.as(memberOf(alice.id, acme.id)).insertUser({ email: 'x@example.com', username: 'x' }),
-    );
+    ).rejects.toBeForbidden();
     expect(await raw.getUserByUsername({ username: 'x' }).catch((e: Error) => e.name)).toBe(
       'NotFoundError',
     );
@@ -85,35 +89,37 @@ describe('organizations through the authorized store', () => {
     const asAlice = store.as(memberOf(alice.id, acme.id));
     expect((await asAlice.listOrganizations({})).map((o) => o.name)).toEqual(['acme']);
     expect(await asAlice.countOrganizations({})).toBe(1);
-    expect(await expectForbidden(asAlice.getOrganizationById({ id: globex.id }))).toBe('forbidden');
+    await expect(asAlice.getOrganizationById({ id: globex.id })).rejects.toBeForbidden('forbidden');
     const all = await raw.listOrganizations({});
     const asOwner = store.as(subject(bob, ['owner']));
     expect((await asOwner.listOrganizations({})).map((o) => o.id)).toEqual(all.map((o) => o.id));
   });
 
   it('lets an org admin update their org only; a plain member cannot', async () => {
-    await expectForbidden(
+    await expect(
       store.as(memberOf(alice.id, acme.id)).updateOrganization({ id: acme.id, description: 'x' }),
-    );
+    ).rejects.toBeForbidden();
     const admin = store.as(memberOf(bob.id, acme.id, ['organization-admin']));
     expect(
       (await admin.updateOrganization({ id: acme.id, description: 'Acme Corp' })).description,
     ).toBe('Acme Corp');
-    await expectForbidden(admin.updateOrganization({ id: globex.id, description: 'taken over' }));
+    await expect(
+      admin.updateOrganization({ id: globex.id, description: 'taken over' }),
+    ).rejects.toBeForbidden();
     expect((await raw.getOrganizationById({ id: globex.id })).description).toBe('');
   });
 
   it('lets only a site owner create and delete organizations', async () => {
-    await expectForbidden(
+    await expect(
       store.as(memberOf(alice.id, acme.id)).insertOrganization({ name: 'initech' }),
-    );
+    ).rejects.toBeForbidden();
     const asOwner = store.as(subject(bob, ['owner']));
     const initech = await asOwner.insertOrganization({ name: 'initech' });
-    await expectForbidden(
+    await expect(
       store
         .as(memberOf(alice.id, acme.id, ['organization-admin']))
         .deleteOrganization({ id: initech.id }),
-    );
+    ).rejects.toBeForbidden();
     await asOwner.deleteOrganization({ id: initech.id });
     expect((await raw.getOrganizationById({ id: initech.id })).deleted).toBe(true);
   });

@@ -16,7 +16,7 @@ import {
   createUser,
   createWorkspace,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 // A dormant workspace carries no ACL (Coder's dormant object): whatever its owner shared before it
 // went dormant grants nothing, in point checks and in the list filter alike.
@@ -72,7 +72,7 @@ describe('a dormant workspace shared before it went dormant', () => {
     for (const subject of [asAlice, asCarol]) {
       const sharee = store.as(subject);
       expect((await sharee.getWorkspaceById({ id: live.id })).id).toBe(live.id);
-      await expectForbidden(sharee.getWorkspaceById({ id: dormant.id }));
+      await expect(sharee.getWorkspaceById({ id: dormant.id })).rejects.toBeForbidden();
     }
   });
 
@@ -99,12 +99,12 @@ describe('a dormant workspace shared before it went dormant', () => {
       jobId: job.id,
     };
     for (const subject of [asAlice, asCarol]) {
-      await expectForbidden(store.as(subject).insertWorkspaceBuild({ ...start }));
+      await expect(store.as(subject).insertWorkspaceBuild({ ...start })).rejects.toBeForbidden();
       expect(authorize(subject, 'ssh', workspaceObject(dormant))).toBe(false);
       expect(authorize(subject, 'ssh', workspaceObject(live))).toBe(true);
-      await expectForbidden(
+      await expect(
         store.as(subject).updateWorkspaceAcl({ id: dormant.id, userAcl: {}, groupAcl: {} }),
-      );
+      ).rejects.toBeForbidden();
     }
     const raw = createRawStore(database.db);
     expect(await raw.countWorkspaceBuildsByWorkspace({ workspaceId: dormant.id })).toBe(1);

@@ -14,7 +14,7 @@ import {
   createTemplate,
   createUser,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 // Removing someone from an organization revokes what they held there through groups: their group
 // memberships in that org go with the membership, and a group row left behind grants nothing.
@@ -103,7 +103,7 @@ async function expectNoGroupAfterReinvite(user: User, groupId: string, t: Templa
   await asAdmin.insertOrganizationMember({ organizationId: acme.id, userId: user.id });
   const again = await buildSubject(store, user.id);
   expect(again.groups).not.toContain(groupId);
-  await expectForbidden(store.as(again).getTemplateById({ id: t.id }));
+  await expect(store.as(again).getTemplateById({ id: t.id })).rejects.toBeForbidden();
 }
 
 const groupMemberIds = async (groupId: string) =>
@@ -130,7 +130,7 @@ describe('removing an org member', () => {
     await asAdmin.insertOrganizationMember({ organizationId: acme.id, userId: user.id });
     const again = await buildSubject(store, user.id);
     expect(again.groups).not.toContain(groupId);
-    await expectForbidden(store.as(again).getTemplateById({ id: t.id }));
+    await expect(store.as(again).getTemplateById({ id: t.id })).rejects.toBeForbidden();
     expect((await store.as(again).listTemplates({})).map((x) => x.id)).not.toContain(t.id);
   });
 
@@ -240,7 +240,7 @@ describe('subject loading', () => {
       );
     const left = await buildSubject(store, user.id);
     expect(left.groups).toEqual([]);
-    await expectForbidden(store.as(left).getTemplateById({ id: t.id }));
+    await expect(store.as(left).getTemplateById({ id: t.id })).rejects.toBeForbidden();
     const stranger = await createUser(database.db);
     const lone = await createOrganization(database.db);
     await createMember(database.db, { userId: stranger.id, organizationId: lone.id });
@@ -248,7 +248,7 @@ describe('subject loading', () => {
     const subject = await buildSubject(store, stranger.id);
     expect(subject.groups).not.toContain(groupId);
     expect(subject.groups).toEqual([lone.id]);
-    await expectForbidden(store.as(subject).getTemplateById({ id: t.id }));
+    await expect(store.as(subject).getTemplateById({ id: t.id })).rejects.toBeForbidden();
   });
 });
 
@@ -262,7 +262,7 @@ describe('deleting a membership', () => {
     });
     const asUserAdmin = store.as(memberOf(admin.id, acme.id, ['organization-user-admin']));
     const key = { organizationId: acme.id, userId: boss.id };
-    await expectForbidden(asUserAdmin.deleteOrganizationMember(key));
+    await expect(asUserAdmin.deleteOrganizationMember(key)).rejects.toBeForbidden();
     const raw = createRawStore(database.db);
     expect((await raw.getOrganizationMember(key)).roles).toEqual(['organization-admin']);
     const plain = await createUser(database.db);

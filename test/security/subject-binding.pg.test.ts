@@ -8,7 +8,6 @@ import { hasErrorCode } from '../../src/rbac/errors.ts';
 import type { RoleRef, Subject } from '../../src/rbac/types.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
-import { expectForbidden } from '../support/subjects.ts';
 
 // Attacks on "what was checked is what acts": a subject changed after it was bound, and an actor
 // scope outliving the request that opened it.
@@ -44,7 +43,7 @@ describe('a bound subject cannot change under the store', () => {
     // Mutating the caller's object after binding: a user admin "becoming" owner.
     (subject.roles as RoleRef[]).push('owner');
     (subject as { id: string }).id = target.id;
-    await expectForbidden(bound.updateUserRoles({ id: admin.id, roles: ['owner'] }));
+    await expect(bound.updateUserRoles({ id: admin.id, roles: ['owner'] })).rejects.toBeForbidden();
     expect(bound.actor?.id).toBe(admin.id);
     expect(bound.actor?.roles).toEqual(['member', 'user-admin']);
     expect(Object.isFrozen(bound.actor?.roles)).toBe(true);
@@ -56,7 +55,9 @@ describe('a bound subject cannot change under the store', () => {
     const subject = plainSubject(admin, ['member', 'user-admin']);
     await runAs(subject as Subject, async () => {
       (subject.roles as RoleRef[]).push('owner');
-      await expectForbidden(store.updateUserRoles({ id: admin.id, roles: ['owner'] }));
+      await expect(
+        store.updateUserRoles({ id: admin.id, roles: ['owner'] }),
+      ).rejects.toBeForbidden();
     });
   });
 });

@@ -7,7 +7,6 @@ import { systemActors } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 import { createOrganization, createUser } from '../support/factories/index.ts';
-import { expectForbidden } from '../support/subjects.ts';
 
 // A subject's `type` is a label for logs, chosen by whoever builds the subject: it must never
 // unlock anything. Only the store's own system actors (`store.asX()`) act on someone's behalf.
@@ -38,21 +37,21 @@ describe('a subject labelled "system" is still the user it is', () => {
   const spoofed = () => createSubject({ id: owner.id, roles: ['member', 'owner'], type: 'system' });
 
   it('cannot mint an API key for another user', async () => {
-    await expectForbidden(store.as(spoofed()).insertApiKey(key(victim.id)));
+    await expect(store.as(spoofed()).insertApiKey(key(victim.id))).rejects.toBeForbidden();
     expect(await createRawStore(database.db).countApiKeysByUser({ userId: victim.id })).toBe(0);
   });
 
   it('cannot write another user as a template creator', async () => {
-    await expectForbidden(
+    await expect(
       store
         .as(spoofed())
         .insertTemplate({ organizationId: org.id, name: 'forged', createdBy: victim.id }),
-    );
+    ).rejects.toBeForbidden();
   });
 
   it('a copy of a system actor bound with as() is no system actor either', async () => {
     const copy = store.as({ ...systemActors.asSystemRestricted });
-    await expectForbidden(copy.insertApiKey(key(victim.id)));
+    await expect(copy.insertApiKey(key(victim.id))).rejects.toBeForbidden();
   });
 
   it('while the real system actor mints a key for a user (the login flow)', async () => {

@@ -18,7 +18,6 @@ import {
   createUser,
   createWorkspace,
 } from '../support/factories/index.ts';
-import { expectForbidden } from '../support/subjects.ts';
 
 // Attacks on the system actors: each may do its job and nothing else (Coder's least privilege,
 // stricter where noted in the README).
@@ -77,26 +76,28 @@ describe('asWorkspaceBuilder builds; it does not administer', () => {
   it("cannot soft-delete, rename, stop or create a member's workspace", async () => {
     const workspace = await workspaceOf(alice.id);
     const builder = store.asWorkspaceBuilder();
-    await expectForbidden(builder.softDeleteWorkspace({ id: workspace.id }));
-    await expectForbidden(builder.updateWorkspace({ id: workspace.id, name: 'pwned' }));
-    await expectForbidden(
+    await expect(builder.softDeleteWorkspace({ id: workspace.id })).rejects.toBeForbidden();
+    await expect(
+      builder.updateWorkspace({ id: workspace.id, name: 'pwned' }),
+    ).rejects.toBeForbidden();
+    await expect(
       builder.insertWorkspace({
         ownerId: alice.id,
         organizationId: org.id,
         templateId: template.id,
         name: 'planted',
       }),
-    );
+    ).rejects.toBeForbidden();
     expect(await stored(workspace.id)).toMatchObject({ deleted: false, name: workspace.name });
   });
 
   it('cannot rename a template or change its metadata (no template update)', async () => {
-    await expectForbidden(
+    await expect(
       store.asWorkspaceBuilder().updateTemplateMeta({ id: template.id, name: 'renamed' }),
-    );
-    await expectForbidden(
+    ).rejects.toBeForbidden();
+    await expect(
       store.asProvisionerd().updateTemplateMeta({ id: template.id, name: 'renamed' }),
-    );
+    ).rejects.toBeForbidden();
     const raw = createRawStore(database.db);
     expect((await raw.getTemplateById({ id: template.id })).name).toBe('docker');
   });
@@ -112,7 +113,9 @@ describe('asWorkspaceBuilder builds; it does not administer', () => {
       const read = await actor.getProvisionerStateByBuildId({ id: build.id });
       expect(read.provisionerState).toEqual(state);
     }
-    await expectForbidden(store.asAutostart().getProvisionerStateByBuildId({ id: build.id }));
+    await expect(
+      store.asAutostart().getProvisionerStateByBuildId({ id: build.id }),
+    ).rejects.toBeForbidden();
   });
 });
 
@@ -120,12 +123,16 @@ describe('asPrebuildsOrchestrator acts only on workspaces the prebuilds user own
   it("cannot rename, stop or delete a human's workspace", async () => {
     const workspace = await workspaceOf(alice.id);
     const orchestrator = store.asPrebuildsOrchestrator();
-    await expectForbidden(orchestrator.updateWorkspace({ id: workspace.id, name: 'pwned' }));
-    await expectForbidden(
+    await expect(
+      orchestrator.updateWorkspace({ id: workspace.id, name: 'pwned' }),
+    ).rejects.toBeForbidden();
+    await expect(
       orchestrator.updateWorkspaceDormantAt({ id: workspace.id, dormantAt: new Date() }),
-    );
-    await expectForbidden(orchestrator.softDeleteWorkspace({ id: workspace.id }));
-    await expectForbidden(orchestrator.insertWorkspaceBuild(await stopInput(workspace.id)));
+    ).rejects.toBeForbidden();
+    await expect(orchestrator.softDeleteWorkspace({ id: workspace.id })).rejects.toBeForbidden();
+    await expect(
+      orchestrator.insertWorkspaceBuild(await stopInput(workspace.id)),
+    ).rejects.toBeForbidden();
     expect(await stored(workspace.id)).toMatchObject({
       deleted: false,
       name: workspace.name,
@@ -136,9 +143,9 @@ describe('asPrebuildsOrchestrator acts only on workspaces the prebuilds user own
   it('cannot create a workspace for a human, only for the prebuilds user', async () => {
     const orchestrator = store.asPrebuildsOrchestrator();
     const input = { organizationId: org.id, templateId: template.id };
-    await expectForbidden(
+    await expect(
       orchestrator.insertWorkspace({ ...input, ownerId: alice.id, name: 'planted' }),
-    );
+    ).rejects.toBeForbidden();
     const prebuild = await orchestrator.insertWorkspace({
       ...input,
       ownerId: PREBUILDS_USER_ID,
@@ -159,7 +166,7 @@ describe('asPrebuildsOrchestrator acts only on workspaces the prebuilds user own
       newOwnerId: alice.id,
       name: 'alices-now',
     });
-    await expectForbidden(orchestrator.softDeleteWorkspace({ id: claimed.id }));
+    await expect(orchestrator.softDeleteWorkspace({ id: claimed.id })).rejects.toBeForbidden();
     await orchestrator.softDeleteWorkspace({ id: prebuild.id });
     expect(await stored(prebuild.id)).toMatchObject({ deleted: true, name: 'pb-renamed' });
     expect(await stored(claimed.id)).toMatchObject({ deleted: false, ownerId: alice.id });
@@ -186,7 +193,7 @@ describe('asDBPurge deletes old rows and reads nothing', () => {
     await createBoundarySession(database.db, await createAgentPlacement(database.db));
     const later = { before: new Date(Date.now() + 86_400_000) };
     for (const other of [store.asSystemRestricted(), store.asBoundaryUsageTracker()]) {
-      await expectForbidden(other.deleteBoundarySessionsOlderThan(later));
+      await expect(other.deleteBoundarySessionsOlderThan(later)).rejects.toBeForbidden();
     }
     expect(await store.asDBPurge().deleteBoundarySessionsOlderThan(later)).toBeGreaterThan(0);
     expect(await store.asDBPurge().deleteBoundarySessionsOlderThan(later)).toBe(0);
@@ -198,9 +205,9 @@ describe('asSystemRestricted adds the prebuilds system user to an organization',
     const target = await createOrganization(database.db);
     const bob = await createUser(database.db);
     const restricted = store.asSystemRestricted();
-    await expectForbidden(
+    await expect(
       restricted.insertOrganizationMember({ organizationId: target.id, userId: bob.id }),
-    );
+    ).rejects.toBeForbidden();
     const member = await restricted.insertOrganizationMember({
       organizationId: target.id,
       userId: PREBUILDS_USER_ID,
@@ -212,9 +219,9 @@ describe('asSystemRestricted adds the prebuilds system user to an organization',
     ).rejects.toMatchObject({ code: 'not_found' });
     for (const actor of [store.asPrebuildsOrchestrator(), store.asWorkspaceBuilder()]) {
       const other = await createOrganization(database.db);
-      await expectForbidden(
+      await expect(
         actor.insertOrganizationMember({ organizationId: other.id, userId: PREBUILDS_USER_ID }),
-      );
+      ).rejects.toBeForbidden();
     }
   });
 });

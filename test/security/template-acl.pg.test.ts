@@ -9,7 +9,7 @@ import {
   createTemplate,
   createUser,
 } from '../support/factories/index.ts';
-import { expectForbidden, memberOf } from '../support/subjects.ts';
+import { memberOf } from '../support/subjects.ts';
 
 // Template ACLs are bounded: only template actions, and only those the writer holds itself (as a
 // workspace ACL update); `*` only for a writer that holds every template action.
@@ -48,23 +48,23 @@ describe('updateTemplateAcl', () => {
     const template = await aliceCreates();
     const asAlice = store.as(memberOf(alice.id, org.id));
     const grab = { id: template.id, userAcl: { [alice.id]: ['*'] }, groupAcl: {} };
-    await expectForbidden(asAlice.updateTemplateAcl(grab));
+    await expect(asAlice.updateTemplateAcl(grab)).rejects.toBeForbidden();
     expect(await storedAcl(template.id)).toEqual({ [alice.id]: ['create'] });
   });
 
   it('refuses a grant of any action the writer does not hold', async () => {
     const template = await aliceCreates();
     const asAlice = store.as(memberOf(alice.id, org.id));
-    await expectForbidden(
+    await expect(
       asAlice.updateTemplateAcl({
         id: template.id,
         userAcl: { [bob.id]: ['read', 'delete'] },
         groupAcl: {},
       }),
-    );
-    await expectForbidden(
+    ).rejects.toBeForbidden();
+    await expect(
       asAlice.updateTemplateAcl({ id: template.id, userAcl: {}, groupAcl: { [org.id]: ['use'] } }),
-    );
+    ).rejects.toBeForbidden();
     expect(await storedAcl(template.id)).toEqual({ [alice.id]: ['create'] });
     const handed = await asAlice.updateTemplateAcl({
       id: template.id,

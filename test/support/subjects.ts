@@ -1,5 +1,3 @@
-import { expect } from 'vitest';
-import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 
@@ -20,15 +18,4 @@ export function memberOf(
     ],
     groups: options.groups ?? [],
   });
-}
-
-/** Asserts that `promise` rejects with a ForbiddenError and returns its `detail.reason`. */
-export function expectForbidden(promise: Promise<unknown>): Promise<string | undefined> {
-  return promise.then(
-    () => expect.fail('expected a ForbiddenError'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ForbiddenError);
-      return (error as ForbiddenError).detail.reason;
-    },
-  );
 }

@@ -91,7 +91,7 @@ describe('fetchThenMutate and authorizeArgs', () => {
     const { authorizer, seen } = fakeAuthorizer(() => false);
     await expect(
       fakeStore(raw, declarations, authorizer).as(alice).deleteThing({ id: 't1' }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeForbidden();
     expect(raw.getThing).toHaveBeenCalledWith({ id: 't1' });
     expect(raw.deleteThing).not.toHaveBeenCalled();
     expect(seen.map((c) => c.action)).toEqual(['delete']);
