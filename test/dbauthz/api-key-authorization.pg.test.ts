@@ -7,7 +7,7 @@ import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
 import { subjectFromApiKey } from '../../src/dbauthz/subject/subject-from-api-key.ts';
 import type { Subject } from '../../src/rbac/types.ts';
 import { type CountingClient, countingClient } from '../support/counting-client.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createApiKey,
   createCustomRole,
@@ -23,7 +23,7 @@ import {
 // (`getApiKeyById`, then `subjectFromApiKey` reading the owner's rows) builds, and it fails the
 // same way: unknown key, expired key, suspended user, deleted user.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let counted: CountingClient;
 let store: AuthorizedStore;
 let raw: RawStore;
@@ -87,14 +87,12 @@ async function memberWithGroups(options: { customRole?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   counted = await countingClient(database.url);
   raw = createRawStore(createDatabase(counted.client));
   store = createAuthorizedStore(raw);
 });
 afterAll(async () => {
   await counted.client.end();
-  await database.close();
 });
 
 describe('getApiKeyAuthorization', () => {

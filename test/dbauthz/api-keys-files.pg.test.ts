@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createApiKey,
   createFile,
@@ -16,7 +16,7 @@ import {
 } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -24,7 +24,6 @@ let alice: User;
 let bob: User;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db, { name: 'acme' });
@@ -33,7 +32,6 @@ beforeAll(async () => {
   await createMember(database.db, { organizationId: acme.id, userId: alice.id });
   await createMember(database.db, { organizationId: acme.id, userId: bob.id });
 });
-afterAll(() => database.close());
 
 describe('API keys', () => {
   it("keeps another user's key invisible: not readable, not listed, not deletable", async () => {

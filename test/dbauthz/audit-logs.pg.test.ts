@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { AuditLog, Organization } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createAuditLog, createOrganization } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -27,7 +27,6 @@ const ids = (entries: readonly AuditLog[]) => entries.map((e) => e.id);
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 0, minute));
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db);
@@ -42,7 +41,6 @@ beforeAll(async () => {
   globexEntries = [await entry(2, globex)];
   siteEntries = [await entry(1, null)];
 });
-afterAll(() => database.close());
 
 describe('audit logs through the authorized store', () => {
   it('lists and counts only their org for an org auditor or org admin; site-wide entries stay hidden', async () => {

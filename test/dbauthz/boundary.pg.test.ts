@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   type AgentPlacement,
   createAgentPlacement,
@@ -13,7 +13,7 @@ import {
 } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let alice: AgentPlacement; // alice's workspace agent
@@ -28,13 +28,11 @@ const entry = (url: string, time = new Date('2030-01-01T00:00:00Z')) => ({
 });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   alice = await createAgentPlacement(database.db);
   bob = await createAgentPlacement(database.db);
 });
-afterAll(() => database.close());
 
 describe('boundary logs through the authorized store', () => {
   it('writes logs owned by the agent workspace owner, whatever owner/org/workspace the caller claims', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { ConnectionLog } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   type AgentPlacement,
   createAgentPlacement,
@@ -13,7 +13,7 @@ import {
 } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: AgentPlacement; // a workspace agent in org acme
@@ -29,7 +29,6 @@ const ids = (logs: readonly ConnectionLog[]) => logs.map((l) => l.id);
 const at = (day: number) => new Date(Date.UTC(2030, 0, day));
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createAgentPlacement(database.db);
@@ -40,7 +39,6 @@ beforeAll(async () => {
   ];
   globexLogs = [await createConnectionLog(database.db, globex, { connectTime: at(1) })];
 });
-afterAll(() => database.close());
 
 describe('connection logs through the authorized store', () => {
   it('lists and counts only their org for an org auditor, with exact paging', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { File, Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createFile,
   createMember,
@@ -19,7 +19,7 @@ import { memberOf } from '../support/subjects.ts';
 // A template's file is readable by whoever may *update* a template using it; a read filter served
 // from the cache in place of that update filter would hand the file to every template reader.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let author: User;
@@ -29,7 +29,6 @@ let template: Template;
 let file: File;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   acme = await createOrganization(database.db, { name: 'acme' });
   [author, reader, editor] = (await Promise.all(
@@ -57,7 +56,6 @@ beforeAll(async () => {
     jobId: job.id,
   });
 });
-afterAll(() => database.close());
 
 describe('one bound subject, several questions: cached filters answer as uncached ones', () => {
   it('a template reader lists the template, then is still refused its file', async () => {

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Group, Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { organizationMemberRole } from '../../src/rbac/org-roles.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createGroup,
   createGroupMember,
@@ -13,7 +13,7 @@ import {
   createUser,
 } from '../support/factories/index.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -34,7 +34,6 @@ const lockedDownMember = (user: User, groups: Group[]): Subject =>
 const usernames = (rows: { username: string }[]) => rows.map((r) => r.username);
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db, { name: 'acme' });
@@ -50,7 +49,6 @@ beforeAll(async () => {
   await createGroupMember(database.db, { groupId: frontend.id, userId: bob.id });
   await createGroupMember(database.db, { groupId: backend.id, userId: carol.id });
 });
-afterAll(() => database.close());
 
 describe('groups through the authorized store', () => {
   it("lets a member read their own row of a group's members, not the others (as Coder)", async () => {

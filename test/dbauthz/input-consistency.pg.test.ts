@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createFile,
   createMember,
@@ -18,14 +18,12 @@ import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/works
  * the checks alone would let through, because the checked object is built from one input field
  * and the raw query writes another.
  */
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
 });
-afterAll(() => database.close());
 
 /** Awaits a call that must fail with `invalid_input`. */
 async function invalid(promise: Promise<unknown>): Promise<void> {

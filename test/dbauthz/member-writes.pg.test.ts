@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Group, Organization, Template, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createGroup,
@@ -26,7 +26,7 @@ import { memberOf } from '../support/subjects.ts';
 // Each test gets its own org, users, group, template and workspace (beforeEach): a write wrongly
 // let through changes only the rows of the test that catches it, so one fault fails one test.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -44,7 +44,6 @@ const members = async (groupId: string) =>
   (await raw.listGroupMembers({ groupId })).map((m) => m.username).sort();
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
 });
@@ -77,7 +76,6 @@ beforeEach(async () => {
   const subject: Subject = memberOf(alice.id, acme.id, [], { groups: [frontend.id] });
   asAlice = store.as(subject);
 });
-afterAll(() => database.close());
 
 describe('groups: a member who can read the group cannot change it', () => {
   it('reads the group', async () => {

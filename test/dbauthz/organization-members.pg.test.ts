@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createCustomRole,
   createMember,
@@ -13,7 +13,7 @@ import {
 } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -31,7 +31,6 @@ const setRoles = (org: Organization, user: User, roles: string[]) =>
   raw.updateOrganizationMemberRoles({ organizationId: org.id, userId: user.id, roles });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db, { name: 'acme' });
@@ -40,7 +39,6 @@ beforeAll(async () => {
   await createMember(database.db, { organizationId: acme.id, userId: bob.id });
   await createMember(database.db, { organizationId: globex.id, userId: bob.id });
 });
-afterAll(() => database.close());
 
 describe('org role assignment', () => {
   it('lets an org admin assign org roles in their org but not in another', async () => {

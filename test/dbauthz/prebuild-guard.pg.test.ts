@@ -5,7 +5,7 @@ import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createMember,
   createOrganization,
@@ -21,7 +21,7 @@ import { memberOf } from '../support/subjects.ts';
 // guard leaves it out (one arm less to render and plan per write). A template admin's prebuilt
 // grants are its own, and its guard keeps the arm.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let client: postgres.Sql;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -33,7 +33,6 @@ let prebuilt: Workspace;
 const sent: unknown[][] = [];
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   client = postgres(database.url, {
     max: 1,
     onnotice: () => {},
@@ -62,7 +61,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await client?.end({ timeout: 5 });
-  await database?.close();
 });
 
 /** The parameters of the statements `fn` sent. */

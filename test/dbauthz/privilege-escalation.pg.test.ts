@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { customRoleValue } from '../../src/dbauthz/resources/custom-role-value.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleRef, ScopeSpec, Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createCustomRole,
   createGroup,
@@ -15,7 +15,7 @@ import {
 } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -41,7 +41,6 @@ const keyInput = (id: string, user: User, extra: { scopes?: string[]; allowList?
 });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db, { name: 'acme' });
@@ -49,7 +48,6 @@ beforeAll(async () => {
   bob = await createUser(database.db, { username: 'bob' });
   await createMember(database.db, { organizationId: acme.id, userId: alice.id });
 });
-afterAll(() => database.close());
 
 describe('insertUser: site roles and system users are assignments, not free fields', () => {
   it('refuses a user admin inserting an owner, and writes nothing', async () => {

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProvisionerDaemon } from '../../db/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createProvisionerDaemon } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
 });
-afterAll(() => database.close());
 
 /** A fresh daemon in acme, never seen; user-scoped to `owner` when given. */
 const daemon = (owner?: string) =>

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createProvisionerDaemon } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
 });
-afterAll(() => database.close());
 
 const jobInput = () => ({
   organizationId: world.acme.id,

@@ -19,7 +19,7 @@ import { isSiteRoleName, RETIRED_AGENTS_ACCESS, RoleNames } from '../../src/rbac
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleRef, Subject, SubjectNotice } from '../../src/rbac/types.ts';
 import { type CountingClient, countingClient } from '../support/counting-client.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createApiKey,
   createCustomRole,
@@ -35,7 +35,7 @@ import {
 // custom roles, only when a membership needs one. The subject is the one the earlier loader built
 // (one statement per membership for its org): that loader is kept below as the reference.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let counted: CountingClient;
 let store: AuthorizedStore;
 
@@ -130,13 +130,11 @@ async function customRoleIn(org: Organization): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   counted = await countingClient(database.url);
   store = createAuthorizedStore(createRawStore(createDatabase(counted.client)));
 });
 afterAll(async () => {
   await counted.client.end();
-  await database.close();
 });
 
 describe('what loading a subject costs', () => {

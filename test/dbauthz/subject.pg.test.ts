@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
@@ -7,7 +7,7 @@ import { subjectFromApiKey } from '../../src/dbauthz/subject/subject-from-api-ke
 import { authorize } from '../../src/rbac/authorizer.ts';
 import { ForbiddenError, hasErrorCode, InvalidPolicyError } from '../../src/rbac/errors.ts';
 import type { Role, RoleRef } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createApiKey,
   createCustomRole,
@@ -18,7 +18,7 @@ import {
   createUser,
 } from '../support/factories/index.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let globex: Organization;
@@ -31,7 +31,6 @@ const described = (roles: readonly RoleRef[]) =>
   );
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   acme = await createOrganization(database.db, {
     name: 'acme',
@@ -61,7 +60,6 @@ beforeAll(async () => {
   const frontend = await createGroup(database.db, { organizationId: acme.id, name: 'frontend' });
   await createGroupMember(database.db, { groupId: frontend.id, userId: alice.id });
 });
-afterAll(() => database.close());
 
 describe('buildSubject', () => {
   it('loads site roles, org roles unioned with the org defaults, custom roles and groups', async () => {

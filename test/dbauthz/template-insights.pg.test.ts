@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from '../../db/types.ts';
 import { createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import type { Decision } from '../../src/dbauthz/decision-hook.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createBuild, createTemplate, createWorkspace } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 /** An acme template carol may read and update through its user ACL, but not view insights of. */
 let shared: Template;
@@ -16,7 +16,6 @@ const DAY = 86_400_000;
 const window = { since: new Date('2026-02-01T00:00:00Z'), until: new Date('2026-03-01T00:00:00Z') };
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
   const { acme, users } = world;
   shared = await createTemplate(database.db, {
@@ -34,7 +33,6 @@ beforeAll(async () => {
     await createBuild(database.db, { workspaceId: ws.id, createdAt: new Date('2026-02-11') });
   }
 });
-afterAll(() => database.close());
 
 /** bob with the site `auditor` role added (template read and view_insights site-wide). */
 const auditor = (): Subject =>

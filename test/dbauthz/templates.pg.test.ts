@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from '../../db/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createProvisionerJob,
   createTemplate,
@@ -8,12 +8,11 @@ import {
 } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 const t: Record<string, Template> = {};
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
   const { acme, users } = world;
   const seed = async (name: string, acl: Partial<Template> = {}) => {
@@ -28,7 +27,6 @@ beforeAll(async () => {
     groupAcl: { [world.globex.id]: ['read'] },
   });
 });
-afterAll(() => database.close());
 
 const names = (rows: readonly Template[]) => rows.map((row) => row.name);
 

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { RoleName, Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -20,7 +20,6 @@ const as = (user: User, roles: RoleName[]): Subject => createSubject({ id: user.
 const aliceSubject = () => memberOf(alice.id, acme.id);
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db);
@@ -36,7 +35,6 @@ beforeAll(async () => {
   });
   await asAlice.createUserSecret({ userId: alice.id, name: 'npm', value: 'npm_alice' });
 });
-afterAll(() => database.close());
 
 describe('user secrets through the authorized store', () => {
   it('lets a user read, list (without values), count, update and delete their own secrets', async () => {

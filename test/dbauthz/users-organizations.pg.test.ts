@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { runAs } from '../../src/dbauthz/actor-scope.ts';
@@ -6,10 +6,10 @@ import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/a
 import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { memberOf } from '../support/subjects.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let alice: User;
@@ -21,7 +21,6 @@ const subject = (user: User, roles: Subject['roles']): Subject =>
   createSubject({ id: user.id, roles });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   alice = await raw.insertUser({ email: 'alice@example.com', username: 'alice' });
@@ -31,7 +30,6 @@ beforeAll(async () => {
   await raw.insertOrganizationMember({ organizationId: acme.id, userId: alice.id });
   await raw.insertOrganizationMember({ organizationId: acme.id, userId: bob.id });
 });
-afterAll(() => database.close());
 
 describe('users through the authorized store', () => {
   it('lets a member read themselves but not another user, and hides which rows exist', async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template, TemplateVersion, Workspace } from '../../db/types.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createProvisionerJob,
@@ -12,7 +12,7 @@ import {
 } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 let aliceWs: Workspace;
 let buildId: string;
@@ -21,7 +21,6 @@ let strict: Template;
 let oldVersion: TemplateVersion;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
   const { acme, users } = world;
   aliceWs = await createWorkspace(database.db, {
@@ -42,7 +41,6 @@ beforeAll(async () => {
     templateId: strict.id,
   });
 });
-afterAll(() => database.close());
 
 /** A workspace of `owner` on `templateId` and a build input for it (a fresh job each time). */
 async function buildFor(ownerId: string, templateId: string, extra: Partial<Workspace> = {}) {

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../db/types.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createTemplate, createWorkspace } from '../support/factories/index.ts';
 import { denied, seedWorkspaceWorld, type WorkspaceWorld } from './support/workspace-world.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 let world: WorkspaceWorld;
 /** The template whose workspaces the list scenarios look at (others are added by later tests). */
 let listTemplateId: string;
 const ws: Record<string, Workspace> = {};
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = await seedWorkspaceWorld(database);
   const { acme, users } = world;
   listTemplateId = (await createTemplate(database.db, { organizationId: acme.id })).id;
@@ -37,7 +36,6 @@ beforeAll(async () => {
     organizationId: world.globex.id,
   });
 });
-afterAll(() => database.close());
 
 const names = (rows: readonly Workspace[]) => rows.map((row) => row.name);
 
