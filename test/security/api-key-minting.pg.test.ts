@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/index.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createUser } from '../support/factories/index.ts';
 
 // Attack: a site owner cannot read another user's secrets, but could mint an API key for that
@@ -12,7 +12,7 @@ import { createUser } from '../support/factories/index.ts';
 // system actor asSystemRestricted. Scopes are validated when stored: an unknown scope name used
 // to be stored and then failed every later use of the key.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let siteOwner: User;
@@ -30,13 +30,11 @@ const keyIdsOf = async (user: User) =>
   (await raw.listApiKeysByUser({ userId: user.id, limit: 1000 })).map((k) => k.id);
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   siteOwner = await createUser(database.db, { rbacRoles: ['owner'] });
   alice = await createUser(database.db);
 });
-afterAll(() => database.close());
 
 describe('minting API keys', () => {
   it('refuses a site owner minting a key for another user, and stores nothing', async () => {

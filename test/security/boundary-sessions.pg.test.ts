@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/index.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   type AgentPlacement,
   createAgent,
@@ -16,7 +16,7 @@ import {
 // for; any other id (foreign or missing) is the same `forbidden`. Old sessions are purged by the
 // purge actor.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let alice: AgentPlacement;
@@ -33,13 +33,11 @@ const rejection = (promise: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   alice = await createAgentPlacement(database.db);
   bob = await createAgentPlacement(database.db);
 });
-afterAll(() => database.close());
 
 describe('boundary log sessions', () => {
   it("refuses logs into another user's session, and writes nothing there", async () => {

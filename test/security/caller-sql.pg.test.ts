@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, inputSchemaOf, LIST_FILTER_TABLES } from '../../db/queries/index.ts';
 import { userSecrets } from '../../db/schema/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
@@ -13,7 +13,7 @@ import { memberOf } from '../support/subjects.ts';
 // query unchecked, so a plain member could test any predicate over any table (here: another
 // user's secret value, one character at a time) through the row count of their own list.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let mallory: User;
@@ -25,7 +25,6 @@ const guess = (prefix: string) =>
   sql`exists (select 1 from ${userSecrets} where ${userSecrets.userId} = ${victim.id} and ${userSecrets.value} like ${`${prefix}%`})`;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   acme = await createOrganization(database.db);
   mallory = await createUser(database.db);
   victim = await createUser(database.db);
@@ -46,7 +45,6 @@ beforeAll(async () => {
   });
   store = createAuthorizedStore(createRawStore(logged));
 });
-afterAll(() => database.close());
 
 describe('an authorized list or count never runs SQL from its caller', () => {
   it('refuses a smuggled where on countWorkspaces with invalid_input, before any query', async () => {

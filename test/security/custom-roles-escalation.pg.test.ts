@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { permissions } from '../../src/rbac/permissions.ts';
 import { defineOrgRole } from '../../src/rbac/role.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization } from '../support/factories/index.ts';
 
 // A role maker whose only workspace power is over its own workspaces (member level, from
 // organization-workspace-access) must not hand that power out: not at org level (which needs
 // org-wide power), and not at member level (custom roles may not carry member permissions).
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
 });
-afterAll(() => database.close());
 
 /** A member of a fresh org who may create custom roles there and owns-level workspace powers. */
 async function roleMaker() {

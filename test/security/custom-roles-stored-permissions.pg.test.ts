@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { StoredPermission } from '../../db/schema/custom-roles.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import type { Decision } from '../../src/dbauthz/decision-hook.ts';
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
 import { authorize } from '../../src/rbac/authorizer.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createCustomRole,
   createMember,
@@ -19,7 +19,7 @@ import {
 // which only system roles may hold) made `buildSubject` throw invalid_policy: a 500 for every
 // holder. It is now left out (it grants and denies nothing) and reported with each decision.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let decisions: Decision[];
 
@@ -30,13 +30,11 @@ const perm = (type: string, action: string, negate = false): StoredPermission =>
 });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   decisions = [];
   store = createAuthorizedStore(createRawStore(database.db), {
     onDecision: (d) => decisions.push(d),
   });
 });
-afterAll(() => database.close());
 
 /** A member of a fresh org holding one stored custom role with these fields. */
 async function holderOf(fields: Parameters<typeof createCustomRole>[1]) {

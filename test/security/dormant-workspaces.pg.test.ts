@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { workspaceObject } from '../../src/dbauthz/resources/workspaces.ts';
 import { authorize } from '../../src/rbac/authorizer.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createGroup,
@@ -21,7 +21,7 @@ import { memberOf } from '../support/subjects.ts';
 // A dormant workspace carries no ACL (Coder's dormant object): whatever its owner shared before it
 // went dormant grants nothing, in point checks and in the list filter alike.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let org: Organization;
 let bob: User;
@@ -47,7 +47,6 @@ let live: Workspace;
 let dormant: Workspace;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   org = await createOrganization(database.db);
   [bob, alice, carol] = [
@@ -65,7 +64,6 @@ beforeAll(async () => {
   live = await sharedWorkspace(false, groupId);
   dormant = await sharedWorkspace(true, groupId);
 });
-afterAll(() => database.close());
 
 describe('a dormant workspace shared before it went dormant', () => {
   it('is readable by its sharees while live, and by neither once dormant', async () => {

@@ -5,7 +5,7 @@ import { createDatabase } from '../../db/database.ts';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Group, Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createGroup,
   createGroupMember,
@@ -19,7 +19,7 @@ import { memberOf } from '../support/subjects.ts';
 // org they are not in and a made-up id answer [] — but the existing one used to cost three
 // statements and the made-up one one, so counting (or timing) told which group ids exist.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let counted: postgres.Sql;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -36,7 +36,6 @@ async function cost(run: () => Promise<unknown>): Promise<[number, unknown]> {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   counted = postgres(database.url, {
     max: 1,
     onnotice: () => {},
@@ -57,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await counted.end();
-  await database.close();
 });
 
 describe("an outsider listing a group's members", () => {

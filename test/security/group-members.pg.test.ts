@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createGroup,
   createGroupMember,
@@ -17,7 +17,7 @@ import { memberOf } from '../support/subjects.ts';
 // which has no ACL); readers of the org's group members see all. A missing group and a group the
 // actor may not see answer alike.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let globex: Organization;
@@ -27,7 +27,6 @@ let devs: string;
 let foreign: string;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   acme = await createOrganization(database.db);
   globex = await createOrganization(database.db);
@@ -42,7 +41,6 @@ beforeAll(async () => {
   foreign = (await createGroup(database.db, { organizationId: globex.id })).id;
   await createGroupMember(database.db, { groupId: foreign, userId: stranger.id });
 });
-afterAll(() => database.close());
 
 const memberIds = async (s: ReturnType<AuthorizedStore['as']>, groupId: string) =>
   (await s.listGroupMembers({ groupId })).map((m) => m.userId).sort();

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { organizationMembers } from '../../db/schema/index.ts';
 import type { Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createGroup,
   createGroupMember,
@@ -23,7 +23,7 @@ import { memberOf } from '../support/subjects.ts';
 // re-invite brought the group and its template grant back. The INSERT now decides membership
 // itself, locking the membership row, so the removal either waits for the add or wins.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let admin: User;
@@ -112,13 +112,11 @@ const groupMemberIds = async (groupId: string) =>
   );
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   acme = await createOrganization(database.db);
   admin = await createUser(database.db);
   await createMember(database.db, { userId: admin.id, organizationId: acme.id });
 });
-afterAll(() => database.close());
 
 describe('removing an org member', () => {
   it('removes their group memberships in that org, so a re-invite does not bring them back', async () => {

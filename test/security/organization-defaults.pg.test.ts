@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { systemRole } from '../../src/dbauthz/system-actors/system-role.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createUser } from '../support/factories/index.ts';
 
 // insertOrganization's default member roles are held by every member who joins later: they are
 // checked as a role assignment, as updateOrganization checks a change of them.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 
 /** A subject that may create organizations and nothing else (a custom site role). */
@@ -23,10 +23,8 @@ const orgNames = async () =>
   (await createRawStore(database.db).listOrganizations({ limit: 1000 })).map((o) => o.name);
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
 });
-afterAll(() => database.close());
 
 describe('insertOrganization with default member roles', () => {
   it('refuses defaults the creator may not assign (every future member an org admin)', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, ProvisionerDaemon, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createMember,
   createOrganization,
@@ -18,7 +18,7 @@ import { memberOf } from '../support/subjects.ts';
 // daemon of the job's org; any other id acquires nothing (`null`, as when no job waits) and the
 // job stays pending.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -35,7 +35,6 @@ const acquireFor = (workerId: string) =>
   });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db);
@@ -45,7 +44,6 @@ beforeAll(async () => {
   foreignDaemon = await createProvisionerDaemon(database.db, { organizationId: globex.id });
   ownDaemon = await createProvisionerDaemon(database.db, { organizationId: acme.id });
 });
-afterAll(() => database.close());
 
 describe('acquireProvisionerJob', () => {
   it("acquires nothing for another org's daemon or a missing one, alike", async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 
@@ -15,7 +15,7 @@ import { memberOf } from '../support/subjects.ts';
 // member's registration meets is one whose `owner` tag names them: here an org-wide daemon (no
 // user scope) carrying that tag, which the member must not take over either.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let org: Organization;
 let alice: User;
@@ -50,13 +50,11 @@ function racingRaw(name: string): RawStore {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   org = await createOrganization(database.db);
   alice = await createUser(database.db);
   await createMember(database.db, { organizationId: org.id, userId: alice.id });
 });
-afterAll(() => database.close());
 
 describe('upsertProvisionerDaemon', () => {
   it('cannot turn an org-wide daemon registered concurrently into a member’s', async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
 import { systemActors } from '../../src/dbauthz/system-actors/index.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createCustomRole,
@@ -23,7 +23,7 @@ import {
 // (say a CI "job canceller") read the state of every build in the org. Coder requires template
 // update. The job grant now counts only for the store's system actors, recognised by identity.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let orgId: string;
 let buildId: string;
@@ -31,7 +31,6 @@ const state = Buffer.from('{"secrets":{"AWS_SECRET_ACCESS_KEY":"hunter2"}}');
 const missingBuild = '00000000-0000-4000-8000-00000000dead';
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   const org = await createOrganization(database.db, { defaultOrgMemberRoles: [] });
   const owner = await createUser(database.db);
@@ -49,7 +48,6 @@ beforeAll(async () => {
   orgId = org.id;
   buildId = build.id;
 });
-afterAll(() => database.close());
 
 /** A member of the org whose only org role is a custom one granting `provisioner_jobs: update`. */
 async function jobCanceller() {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/database.ts';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createMember,
@@ -20,7 +20,7 @@ import { memberOf } from '../support/subjects.ts';
 // touches the state, whether the build exists or not, and the state is read afterwards in one
 // more statement only when allowed. Shown by counting statements, not by timing.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let counted: postgres.Sql;
 let statements = 0;
 let store: AuthorizedStore;
@@ -38,7 +38,6 @@ async function statementsOf(run: () => Promise<unknown>): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   counted = postgres(database.url, {
     max: 1,
     onnotice: () => {},
@@ -68,7 +67,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await counted.end();
-  await database.close();
 });
 
 describe('getProvisionerStateByBuildId', () => {

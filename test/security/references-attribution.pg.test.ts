@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/index.ts';
 import type { Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createMember,
@@ -25,7 +25,7 @@ import { memberOf } from '../support/subjects.ts';
 // reference must belong to the same org (or parent), and a foreign reference is the same
 // `forbidden` as a missing one.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let acme: Organization;
@@ -47,7 +47,6 @@ const buildJob = (organizationId: string, initiatorId: string) =>
   createProvisionerJob(database.db, { organizationId, initiatorId, type: 'workspace_build' });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   acme = await createOrganization(database.db);
@@ -69,7 +68,6 @@ beforeAll(async () => {
     templateId: template.id,
   });
 });
-afterAll(() => database.close());
 
 describe('insertWorkspaceBuild', () => {
   const build = (jobId: string, initiatorId: string) => ({

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { runAs } from '../../src/dbauthz/actor-scope.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createApiKey,
   createMember,
@@ -16,13 +16,12 @@ import { memberOf } from '../support/subjects.ts';
 // Attacks on the read-replica routing (createRawStore({ replica }), onPrimary): an app's wrapper
 // around the raw store must see every write, and onPrimary() must not capture a runAs actor.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let acme: Organization;
 let alice: User;
 let bob: User;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   acme = await createOrganization(database.db);
   alice = await createUser(database.db);
   bob = await createUser(database.db);
@@ -30,7 +29,6 @@ beforeAll(async () => {
     await createMember(database.db, { organizationId: acme.id, userId: user.id });
   }
 });
-afterAll(() => database.close());
 
 /**
  * An application guard around the raw store: no write may touch `protectedId` (say a break-glass

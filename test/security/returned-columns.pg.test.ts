@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import type { SystemActorName } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { callStore } from '../support/verify/store-calls.ts';
 import { seedMethodWorld } from './support/method-world.ts';
 import { keysAtAnyDepth, type ReturnedShape, returnedShape } from './support/returned-shape.ts';
@@ -466,7 +466,7 @@ const callers: Partial<Record<string, Caller>> = {
   updateUserSecret: 'alice',
 };
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let methodNames: string[];
 let actors: Record<Caller, AuthorizedStore>;
@@ -499,7 +499,6 @@ async function observe(method: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   const { db } = database;
   const raw = createRawStore(db);
   methodNames = Object.keys(raw)
@@ -531,7 +530,6 @@ beforeAll(async () => {
     asSecretsReader: store.asSecretsReader(),
   };
 });
-afterAll(() => database.close());
 
 /** Each method's result, called once as its caller (memoized: the calls are rolled back). */
 const results = new Map<string, Promise<unknown>>();

@@ -1,18 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { runAs } from '../../src/dbauthz/actor-scope.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
 import type { RoleRef, Subject } from '../../src/rbac/types.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 
 // Attacks on "what was checked is what acts": a subject changed after it was bound, and an actor
 // scope outliving the request that opened it.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let acme: Organization;
 let admin: User; // a site user admin
@@ -27,14 +27,12 @@ function plainSubject(
 }
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   acme = await createOrganization(database.db);
   admin = await createUser(database.db);
   target = await createUser(database.db);
   await createMember(database.db, { userId: target.id, organizationId: acme.id });
 });
-afterAll(() => database.close());
 
 describe('a bound subject cannot change under the store', () => {
   it('keeps acting with the roles it had when bound, whatever the caller mutates later', async () => {

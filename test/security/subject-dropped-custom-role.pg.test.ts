@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import type { Decision } from '../../src/dbauthz/decision-hook.ts';
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
 import { authorize } from '../../src/rbac/authorizer.ts';
 import { hasErrorCode } from '../../src/rbac/errors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createCustomRole,
   createMember,
@@ -20,18 +20,16 @@ import { memberOf } from '../support/subjects.ts';
 // org, the site owner included. A missing custom role is dropped and reported; deleting one that
 // is still assigned is refused.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let decisions: Decision[];
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   decisions = [];
   store = createAuthorizedStore(createRawStore(database.db), {
     onDecision: (d) => decisions.push(d),
   });
 });
-afterAll(() => database.close());
 
 /** An org whose default member roles name `role`, with a site owner and a plain member. */
 async function orgDefaulting(role: string) {

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { systemActors } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createOrganization, createUser } from '../support/factories/index.ts';
 
 // A subject's `type` is a label for logs, chosen by whoever builds the subject: it must never
 // unlock anything. Only the store's own system actors (`store.asX()`) act on someone's behalf.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let org: Organization;
 let owner: User;
@@ -25,13 +25,11 @@ const key = (userId: string) => ({
 });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   org = await createOrganization(database.db);
   owner = await createUser(database.db);
   victim = await createUser(database.db);
 });
-afterAll(() => database.close());
 
 describe('a subject labelled "system" is still the user it is', () => {
   const spoofed = () => createSubject({ id: owner.id, roles: ['member', 'owner'], type: 'system' });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { AuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
@@ -8,7 +8,7 @@ import {
 } from '../../src/dbauthz/system-actors/system-actors.ts';
 import { ForbiddenError } from '../../src/rbac/errors.ts';
 import { rawMethodNames } from '../dbauthz/support/raw-method-names.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { callStore } from '../support/verify/store-calls.ts';
 import { seedMethodWorld } from './support/method-world.ts';
 
@@ -286,7 +286,7 @@ const jobs: Record<SystemActorName, readonly string[]> = {
   ],
 };
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let inputs: Record<string, () => unknown>;
@@ -320,12 +320,10 @@ const refused = (name: string, outcome: { value?: unknown; error?: unknown }) =>
     (outcome.value === 0 || (Array.isArray(outcome.value) && outcome.value.length === 0)));
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   ({ inputs } = await seedMethodWorld(database.db));
 });
-afterAll(() => database.close());
 
 describe('the system actor matrix', () => {
   it('has a real-row input for every store method, which the raw store accepts', async () => {

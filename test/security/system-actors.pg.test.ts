@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User, Workspace } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createAgentPlacement,
   createBoundaryLog,
@@ -22,7 +22,7 @@ import {
 // Attacks on the system actors: each may do its job and nothing else (Coder's least privilege,
 // stricter where noted in the README).
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let org: Organization;
 let template: Template;
@@ -58,7 +58,6 @@ const stopInput = async (workspaceId: string) => {
 const stored = (id: string) => createRawStore(database.db).getWorkspaceById({ id });
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   org = await createOrganization(database.db, { name: 'acme' });
   template = await createTemplate(database.db, { organizationId: org.id, name: 'docker' });
@@ -70,7 +69,6 @@ beforeAll(async () => {
     .asSystemRestricted()
     .insertOrganizationMember({ organizationId: org.id, userId: PREBUILDS_USER_ID });
 });
-afterAll(() => database.close());
 
 describe('asWorkspaceBuilder builds; it does not administer', () => {
   it("cannot soft-delete, rename, stop or create a member's workspace", async () => {

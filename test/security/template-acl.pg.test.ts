@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createMember,
   createOrganization,
@@ -14,7 +14,7 @@ import { memberOf } from '../support/subjects.ts';
 // Template ACLs are bounded: only template actions, and only those the writer holds itself (as a
 // workspace ACL update); `*` only for a writer that holds every template action.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let store: AuthorizedStore;
 let org: Organization;
 let alice: User;
@@ -29,7 +29,6 @@ const storedAcl = async (id: string) =>
   (await createRawStore(database.db).getTemplateById({ id })).userAcl;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   store = createAuthorizedStore(createRawStore(database.db));
   org = await createOrganization(database.db);
   [alice, bob, tina] = [
@@ -41,7 +40,6 @@ beforeAll(async () => {
     await createMember(database.db, { userId: user.id, organizationId: org.id });
   }
 });
-afterAll(() => database.close());
 
 describe('updateTemplateAcl', () => {
   it('refuses a holder of create who grants itself the wildcard', async () => {

@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createUser } from '../support/factories/index.ts';
 
 // Attack: inTx options are the caller's too. The isolation level is written into SET
 // TRANSACTION, so a string outside the fixed list reached PostgreSQL as SQL (and could turn a
 // read-only transaction into a read-write one); unknown keys were accepted silently.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let alice: User;
 let statements: string[];
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   alice = await createUser(database.db);
   statements = [];
   const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -29,7 +28,6 @@ beforeAll(async () => {
   raw = createRawStore(logged);
   store = createAuthorizedStore(raw);
 });
-afterAll(() => database.close());
 
 const asAlice = () => store.as(createSubject({ id: alice.id, roles: ['member'] }));
 

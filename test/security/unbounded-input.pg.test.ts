@@ -11,7 +11,7 @@ import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/index.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 
 // Attack: no string or byte field had a maximum. A role-less subject made PostgreSQL spend seconds
@@ -22,7 +22,7 @@ import { createMember, createOrganization, createUser } from '../support/factori
 
 const MIB = 1024 * 1024;
 
-let database: TestDatabase;
+const database = databaseForFile();
 let counted: postgres.Sql;
 let statements = 0;
 let store: AuthorizedStore;
@@ -30,7 +30,6 @@ let org: Organization;
 let alice: User;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   // The store under attack runs on its own client, which counts every statement it sends.
   counted = postgres(database.url, {
     max: 2,
@@ -46,7 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await counted.end({ timeout: 5 });
-  await database.close();
 });
 
 const rowCount = async (table: string) =>
