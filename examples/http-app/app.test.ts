@@ -4,12 +4,12 @@ import { createAuthorizedStore, createDatabase, createRawStore, type RawStore } 
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deployment, seedDeployment } from '../../src/cli/seed/seed-deployment.ts';
-import { type TestDatabase, useTestDatabase } from '../../test/support/database.ts';
+import { databaseForFile } from '../../test/support/database-fixture.ts';
 import { bearer, hashSecret, newApiToken } from './api-token.ts';
 import { LAST_USED_EVERY_MS } from './authenticate.ts';
 import { createAppServer, TIMEOUTS } from './create-server.ts';
 
-let t: TestDatabase;
+const t = databaseForFile();
 let raw: RawStore;
 let d: Deployment;
 let server: Server;
@@ -51,7 +51,6 @@ async function call(method: string, path: string, auth: string | undefined, body
 const names = (body: unknown) => (body as { name: string }[]).map((w) => w.name).sort();
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   raw = createRawStore(t.db);
   d = await seedDeployment(raw);
   const p = d.people;
@@ -79,7 +78,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await appClient?.end({ timeout: 5 });
-  await t?.close();
 });
 
 describe('authentication', () => {

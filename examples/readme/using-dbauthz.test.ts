@@ -2,9 +2,9 @@
 // TypeScript block of README.md is real code from examples/ (so the README cannot drift).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActorPermissionTable } from '../../src/index.ts';
-import { type TestDatabase, useTestDatabase } from '../../test/support/database.ts';
+import { databaseForFile } from '../../test/support/database-fixture.ts';
 import {
   createAgentPlacement,
   createBoundaryLog,
@@ -14,11 +14,7 @@ import {
 } from '../../test/support/factories/index.ts';
 import { createStore, getWorkspace, purgeOldBoundaryLogs } from './using-dbauthz.ts';
 
-let tdb: TestDatabase;
-beforeAll(async () => {
-  tdb = await useTestDatabase();
-});
-afterAll(async () => tdb?.close());
+const tdb = databaseForFile();
 
 describe('the README sample', () => {
   it('answers 200 for your own workspace and the same 404 for a stranger and a missing row', async () => {

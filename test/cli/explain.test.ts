@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { type Deployment, seedDeployment } from '../../src/cli/seed/seed-deployment.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { captureIo } from './support/capture-io.ts';
 
-let t: TestDatabase;
+const t = databaseForFile();
 let d: Deployment;
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   d = await seedDeployment(createRawStore(t.db));
 });
-afterAll(() => t?.close());
 
 async function explain(...args: string[]) {
   const io = captureIo({ DATABASE_URL: t.url });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore } from '../../db/queries/index.ts';
 import { demoActors } from '../../src/cli/demo/demo-actors.ts';
 import { type PermissionMatrix, permissionMatrix } from '../../src/cli/demo/permission-matrix.ts';
@@ -6,14 +6,13 @@ import { outcomeCell } from '../../src/cli/demo/run-operation.ts';
 import { type Deployment, seedDeployment } from '../../src/cli/seed/seed-deployment.ts';
 import { createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { buildSubject } from '../../src/dbauthz/subject/build-subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 
-let t: TestDatabase;
+const t = databaseForFile();
 let d: Deployment;
 let matrix: PermissionMatrix;
 
 beforeAll(async () => {
-  t = await useTestDatabase();
   const raw = createRawStore(t.db);
   d = await seedDeployment(raw);
   const store = createAuthorizedStore(raw);
@@ -23,7 +22,6 @@ beforeAll(async () => {
   }
   matrix = await permissionMatrix(store, d, rows);
 });
-afterAll(() => t?.close());
 
 /** The cells of one column, by username, as the demo prints them. */
 function column(header: string): Record<string, string> {

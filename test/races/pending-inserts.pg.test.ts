@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createBuild,
   createMember,
@@ -20,7 +20,7 @@ import { gate, outcomeOf, waitForLockWaits } from './support/interleave.ts';
 // unique key; the owner then revokes. Before the parent row was share-locked by the insert, the
 // revoke committed at once and the pending insert completed afterwards with a new agent token.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let org: Organization;
@@ -29,7 +29,6 @@ let alice: User;
 let bob: User;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   org = await createOrganization(database.db);
@@ -40,7 +39,6 @@ beforeAll(async () => {
     await createMember(database.db, { userId: user.id, organizationId: org.id });
   }
 });
-afterAll(() => database.close());
 
 const member = (user: User) => memberOf(user.id, org.id, ['organization-workspace-access']);
 

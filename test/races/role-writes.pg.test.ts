@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject } from '../../src/rbac/subject.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
 import { memberOf } from '../support/subjects.ts';
 import { gate, outcomeOf, waitForLockWaits } from './support/interleave.ts';
@@ -13,20 +13,18 @@ import { gate, outcomeOf, waitForLockWaits } from './support/interleave.ts';
 // assigning what it writes), re-sending the roles just read needed no right at all, and such a
 // no-op raced against a revoke undid about half of the revokes.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let org: Organization;
 let owner: User;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   org = await createOrganization(database.db);
   owner = await createUser(database.db);
 });
-afterAll(() => database.close());
 
 const siteOwner = () => createSubject({ id: owner.id, roles: ['member', 'owner'] });
 const key = (user: User) => ({ organizationId: org.id, userId: user.id });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, Template, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { PREBUILDS_USER_ID } from '../../src/dbauthz/system-actors/system-actors.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   createMember,
   createOrganization,
@@ -20,7 +20,7 @@ import { gate, outcomeOf, waitForLockWaits } from './support/interleave.ts';
 // the write must see the committed row, as in some serial order. None of these outcomes was
 // possible in a serial order before writes carried their check in the statement.
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let org: Organization;
@@ -29,7 +29,6 @@ let alice: User; // owns the workspaces
 let bob: User; // a member alice shares with
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
   org = await createOrganization(database.db);
@@ -44,7 +43,6 @@ beforeAll(async () => {
     await createMember(database.db, { userId: user.id, organizationId: org.id });
   }
 });
-afterAll(() => database.close());
 
 const member = (user: User) => memberOf(user.id, org.id, ['organization-workspace-access']);
 

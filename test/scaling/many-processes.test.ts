@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { User, Workspace } from '../../db/types.ts';
 import { createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { startAppProcess } from './app-process.ts';
 
 // Several application processes against one database. The library keeps nothing across requests
@@ -12,14 +12,13 @@ import { startAppProcess } from './app-process.ts';
 
 const PROCESSES = 4;
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let alice: User;
 let orgId: string;
 let workspace: Workspace;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   raw = createRawStore(database.db);
   const org = await raw.insertOrganization({ name: 'acme' });
   orgId = org.id;
@@ -40,7 +39,6 @@ beforeAll(async () => {
   });
   await raw.resetBoundaryUsageStats({});
 });
-afterAll(() => database?.close());
 
 describe('many application processes against one database', () => {
   it('honours a membership removed by another process from the next request on, and keeps usage totals exact', async () => {

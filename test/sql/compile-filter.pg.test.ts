@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePredicate } from '../../src/rbac/predicate.ts';
 import type { AclMap, Predicate, RbacObject } from '../../src/rbac/types.ts';
 import type { ColumnMap } from '../../src/sql/column-map.ts';
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   ids,
   predicateArbitrary,
@@ -19,13 +19,11 @@ import {
 } from './support/arbitraries.ts';
 import { createThings, textOrgColumns, thingColumns, things } from './support/things.ts';
 
-let database: TestDatabase;
+const database = databaseForFile();
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   await database.db.execute(createThings);
 });
-afterAll(() => database.close());
 
 async function replaceRows(rows: readonly ThingRow[]): Promise<void> {
   await database.db.execute(sql`truncate things`);

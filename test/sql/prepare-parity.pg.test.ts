@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultAuthorizer } from '../../src/rbac/authorizer.ts';
 import type { Action, ResourceType } from '../../src/rbac/catalogue.ts';
 import { orgRoleNames, siteRoleNames } from '../../src/rbac/role-names.ts';
@@ -8,19 +8,17 @@ import type { AclMap, RbacObject, RoleRef, Subject } from '../../src/rbac/types.
 import { compileFilter } from '../../src/sql/compile-filter.ts';
 import { cachedFilter } from '../../src/sql/filter-cache.ts';
 import { toWhere } from '../../src/sql/filter-result.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { ids, rowsArbitrary, type ThingRow } from './support/arbitraries.ts';
 import { createThings, thingColumns, things } from './support/things.ts';
 
 // End to end: the engine's `prepare`, compiled here and run on PostgreSQL, selects exactly the
 // rows the engine's `authorize` allows, for random subjects, actions and rows.
 
-let database: TestDatabase;
+const database = databaseForFile();
 beforeAll(async () => {
-  database = await useTestDatabase();
   await database.db.execute(createThings);
 });
-afterAll(() => database.close());
 
 const orgRole = fc.record({
   name: fc.constantFrom(...orgRoleNames.filter((n) => n !== 'organization-service-account')),

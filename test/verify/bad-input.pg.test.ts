@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRawStore, inputSchemaOf, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { createSubject, hasErrorCode, type Subject } from '../../src/rbac/index.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { hostileInputs, hostileWholeInputs } from '../support/verify/hostile-inputs.ts';
 import { insertWorld } from '../support/verify/insert-world.ts';
 import { Random } from '../support/verify/random.ts';
@@ -47,13 +47,12 @@ function fieldsOf(method: unknown): readonly string[] | undefined {
 }
 
 const config = verifyConfig();
-let database: TestDatabase;
+const database = databaseForFile();
 const outcomes: Outcome[] = [];
 const changed: string[] = [];
 let methodCount = 0;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   const world = planWorld(new Random(config.seed).fork(13), 8);
   await insertWorld(database.db, world);
   // Counts the statements reaching PostgreSQL through the store's own client.
@@ -109,7 +108,6 @@ beforeAll(async () => {
     `[verify] bad input: ${methodCount} methods x ${hostileInputs().length} inputs = ${outcomes.length} calls; ${JSON.stringify(counts)}`,
   );
 }, 300_000);
-afterAll(() => database.close());
 
 const failures = (keep: (o: Outcome) => boolean) =>
   outcomes.filter(keep).map((o) => `${o.method}(${o.label}): ${o.result}`);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { declarations } from '../../src/dbauthz/methods/index.ts';
 import { createSubject, type Subject } from '../../src/rbac/index.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import {
   allowed,
   capturedSql,
@@ -37,7 +37,7 @@ const sameFilterAs = new Map([
 const declaredKind = (name: string) =>
   (declarations as Record<string, { kind: string } | undefined>)[name]?.kind;
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let world: WorldPlan;
@@ -45,7 +45,6 @@ let seeded: SeededWorld;
 let subjects: Subject[];
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = planWorld(new Random(config.seed).fork(1), config.rowsPerTable);
   await insertWorld(database.db, world);
   const logs = await insertLogRows(
@@ -60,7 +59,6 @@ beforeAll(async () => {
   const random = new Random(config.seed).fork(2);
   subjects = Array.from({ length: config.subjects }, () => randomSubject(random, world));
 });
-afterAll(() => database.close());
 
 describe('every SQL-filtered list of the authorized store agrees with authorize', () => {
   it('verifies every list and count the store declares (a new filtered list needs a spec here)', () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { declarations } from '../../src/dbauthz/methods/index.ts';
 import { type Action, authorize, hasErrorCode } from '../../src/rbac/index.ts';
-import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+import { databaseForFile } from '../support/database-fixture.ts';
 import { grantObject } from '../support/verify/held-check.ts';
 import { insertWorld } from '../support/verify/insert-world.ts';
 import { Random } from '../support/verify/random.ts';
@@ -20,19 +20,17 @@ const config = verifyConfig();
 const proposals = config.large ? 2000 : 300;
 const declared = (declarations as Record<string, unknown>).insertCustomRole !== undefined;
 
-let database: TestDatabase;
+const database = databaseForFile();
 let raw: RawStore;
 let store: AuthorizedStore;
 let world: WorldPlan;
 
 beforeAll(async () => {
-  database = await useTestDatabase();
   world = planWorld(new Random(config.seed).fork(11), 12);
   await insertWorld(database.db, world);
   raw = createRawStore(database.db);
   store = createAuthorizedStore(raw);
 });
-afterAll(() => database.close());
 
 describe.skipIf(!declared)(
   `${proposals} custom roles proposed through store.insertCustomRole`,
