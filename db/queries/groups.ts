@@ -177,25 +177,38 @@ export function groupsQueries(db: Database) {
       async (input): Promise<GroupMember> => {
         const group = await getGroup(input.groupId);
         rejectEveryone(group, 'groupId');
-        // Membership is decided in the INSERT, under a KEY SHARE lock on the membership row: a
-        // removal (which deletes that row before the user's group rows) either waits for this
-        // insert and then deletes the new row, or deletes first, and this insert finds no row.
-        const member = db
-          .select({
-            groupId: sql<string>`${input.groupId}::uuid`.as('group_id'),
-            userId: organizationMembers.userId,
-            createdAt: sql<Date>`now()`.as('created_at'),
-            updatedAt: sql<Date>`now()`.as('updated_at'),
-          })
-          .from(organizationMembers)
-          .where(
-            and(
-              eq(organizationMembers.organizationId, group.organizationId),
-              eq(organizationMembers.userId, input.userId),
-            ),
+        // Membership is decided in the statement that inserts, by touching the membership row
+        // (an UPDATE that changes nothing): a removal (which deletes that row before the user's
+        // group rows) either waits for this insert and then deletes the new row, or deletes first
+        // and this insert finds no row; a removal at repeatable read or serializable whose
+        // snapshot predates this insert fails with a serialization error (and retries) instead of
+        // missing the new row.
+        const member = db.$with('member').as(
+          db
+            .update(organizationMembers)
+            .set({ updatedAt: sql`${organizationMembers.updatedAt}` })
+            .where(
+              and(
+                eq(organizationMembers.organizationId, group.organizationId),
+                eq(organizationMembers.userId, input.userId),
+              ),
+            )
+            .returning({ userId: organizationMembers.userId }),
+        );
+        const [row] = await db
+          .with(member)
+          .insert(groupMembers)
+          .select(
+            db
+              .select({
+                groupId: sql<string>`${input.groupId}::uuid`.as('group_id'),
+                userId: member.userId,
+                createdAt: sql<Date>`now()`.as('created_at'),
+                updatedAt: sql<Date>`now()`.as('updated_at'),
+              })
+              .from(member),
           )
-          .for('key share');
-        const [row] = await db.insert(groupMembers).select(member).returning();
+          .returning();
         if (row === undefined) throw notInGroupOrganization();
         return row;
       },

@@ -148,6 +148,35 @@ describe('removing an org member', () => {
 });
 
 describe('removing an org member while a group add is under way', () => {
+  for (const isolation of ['repeatable read', 'serializable'] as const) {
+    it(`leaves no group row when the removal runs at ${isolation} from a snapshot before the add`, async () => {
+      const { user, groupId, t } = await memberAndGroupWithTemplate();
+      const asAdmin = store.as(memberOf(admin.id, acme.id, ['organization-user-admin']));
+      const key = { organizationId: acme.id, userId: user.id };
+      let snapshotTaken = () => {};
+      const snapshot = new Promise<void>((resolve) => (snapshotTaken = resolve));
+      let addCommitted = () => {};
+      const added = new Promise<void>((resolve) => (addCommitted = resolve));
+      // The removal's snapshot predates the add: its delete of the user's group rows cannot see
+      // the new row, so the add must make the removal fail (and retry), not slip past it.
+      const removal = asAdmin.inTx(
+        async (tx) => {
+          await tx.getOrganizationMember(key);
+          snapshotTaken();
+          await added;
+          await tx.deleteOrganizationMember(key);
+        },
+        { isolation },
+      );
+      await snapshot;
+      await asAdmin.insertGroupMember({ groupId, userId: user.id });
+      addCommitted();
+      await removal;
+      expect(await groupMemberIds(groupId)).toEqual([]);
+      await expectNoGroupAfterReinvite(user, groupId, t);
+    });
+  }
+
   it('leaves no group row when the removal commits between the add’s check and its insert', async () => {
     const { user, groupId, t } = await memberAndGroupWithTemplate();
     const subject = memberOf(admin.id, acme.id, ['organization-user-admin']);
@@ -186,7 +215,7 @@ describe('removing an org member while a group add is under way', () => {
       });
       await removed;
       const added = insert();
-      await settledOrBlocked(added, 'insert into "group_members"');
+      await settledOrBlocked(added, 'with "member" as (update "organization_members"');
       commit();
       await removal;
       return added;
