@@ -103,10 +103,14 @@ export type PermissionType = ResourceType | typeof WILDCARD;
 export type PermissionAction = Action | typeof WILDCARD;
 
 /** All resource types, in catalogue order. */
-export const resourceTypes = Object.keys(catalogue) as ResourceType[];
+export const resourceTypes: readonly ResourceType[] = Object.freeze(
+  Object.keys(catalogue) as ResourceType[],
+);
 
 /** All distinct actions, sorted. */
-export const allActions = [...new Set(Object.values(catalogue).flat())].sort() as Action[];
+export const allActions: readonly Action[] = Object.freeze(
+  [...new Set(Object.values(catalogue).flat())].sort() as Action[],
+);
 
 /** True when `type` is a catalogue resource type. */
 export function isResourceType(type: string): type is ResourceType {

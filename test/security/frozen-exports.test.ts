@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allActions,
   authorize,
   catalogue,
   compositeScopes,
   createSubject,
+  resourceTypes,
   systemActorGrants,
   systemActors,
 } from '../../src/index.ts';
@@ -28,6 +30,12 @@ describe('exported policy data cannot be changed at run time', () => {
     expect(refuses(() => actions.push('launch_missiles'))).toBe(true);
     expect(refuses(() => Object.assign(catalogue, { spaceship: ['launch'] }))).toBe(true);
     expect(catalogue.workspace).not.toContain('launch_missiles');
+  });
+
+  it('refuses to shrink the type and action lists a wildcard permission expands to', () => {
+    expect(refuses(() => (resourceTypes as string[]).pop())).toBe(true);
+    expect(refuses(() => (allActions as string[]).splice(0, 1))).toBe(true);
+    expect(resourceTypes).toContain('workspace');
   });
 
   it('refuses to widen a system actor grant', () => {
