@@ -26,8 +26,17 @@ function track(query: Query): void {
 function preparedArgs(args: Parameters<Unsafe>): Parameters<Unsafe> {
   const [text, params, options] = args;
   if (params === undefined || params.length === 0) return args;
-  return [text, params, { ...options, prepare: true }];
+  return [text, params, { ...options, prepare: true, onexecute: noPipelining }];
 }
+
+/**
+ * Keeps a connection from taking another statement while a prepared one is in flight (the driver
+ * treats the connection as full). postgres.js pipelines prepared statements, and a pipelined
+ * connection whose backend is killed can leave calls waiting forever on the reconnected
+ * connection (`test/faults/backend-kills.test.ts`, "idle pooled connections"); unprepared
+ * statements with parameters never pipeline, so this restores what they did.
+ */
+const noPipelining = (): boolean => false;
 
 /** A query that fails at once with the driver's "connection closed" error, never touching a socket. */
 function closedQuery(cause: unknown): Query {

@@ -191,4 +191,18 @@ describe('a backend killed under the store', () => {
     }
     await expectRecovered();
   });
+
+  it('idle pooled connections killed five times over: no call waits forever (pipelined prepared statements)', async () => {
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 4 }, () => rig.store.listUsers({ limit: 1 })));
+      await killBackends(rig.admin, { state: 'idle' });
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          answerOf<unknown>(i % 2 === 0 ? rig.store.listUsers({ limit: 5 }) : newUser()),
+        ),
+      );
+      expect(answers.filter((answer) => 'hang' in answer)).toEqual([]);
+      await expectRecovered();
+    }
+  }, 120_000);
 });
