@@ -25,40 +25,48 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new InvalidInputError(field, issue?.message ?? 'invalid input', { cause: result.error });
 }
 
-/** The key under which a store method built by `defineQuery` / `defineList` carries its zod schema. */
-export const inputSchema: unique symbol = Symbol.for('dbauthz.input-schema');
+/** Which second argument a raw query takes: call bounds only, or bounds plus the authorization `where`. */
+export type RawQueryKind = 'query' | 'list';
+
+/**
+ * A raw query as a value: callable as a store method (validate, run, translate errors), and
+ * carrying what built it. `input` is the zod schema it validates with; `run` takes a value that
+ * schema already produced (no second parse: the authorized store validates once at its boundary
+ * and calls `run`); `kind` tells whether it takes the authorization `where` (lists, counts and
+ * guarded writes).
+ */
+export type RawQuery<In, Out, R, Options> = ((input: In, options?: Options) => Promise<R>) & {
+  readonly input: z.ZodType<Out, In>;
+  readonly run: (parsed: Out, options?: Options) => Promise<R>;
+  readonly kind: RawQueryKind;
+};
+
+/** The raw query behind a store method, when it is one (a test double or a wrapper may not be). */
+export function rawQueryOf(
+  method: unknown,
+): RawQuery<unknown, unknown, unknown, ListOptions> | undefined {
+  if (typeof method !== 'function') return undefined;
+  const query = method as Partial<RawQuery<unknown, unknown, unknown, ListOptions>>;
+  if (typeof query.run !== 'function' || !(query.input instanceof z.ZodType)) return undefined;
+  if (query.kind !== 'query' && query.kind !== 'list') return undefined;
+  return query as RawQuery<unknown, unknown, unknown, ListOptions>;
+}
 
 /** The input schema of a store method built by `defineQuery` / `defineList`, else `undefined`. */
 export function inputSchemaOf(method: unknown): z.ZodType | undefined {
-  if (typeof method !== 'function') return undefined;
-  return (method as { [inputSchema]?: z.ZodType })[inputSchema];
+  return rawQueryOf(method)?.input;
 }
-
-// Parsed values `validateInput` handed out, with the schema that produced them: the store method
-// receiving one of them unchanged does not parse it again. Only fresh objects zod built are kept
-// (never the caller's own object, which the caller could still change).
-const validated = new WeakMap<object, z.ZodType>();
 
 /**
- * Validates `input` exactly as store method `method` will (same schema, same `InvalidInputError`)
- * and returns the parsed value; passing that value on to `method` costs no second parse. A method
- * without a schema gets `input` back unchanged.
+ * Gives `call` the raw query fields of `query` with `run` replaced: what a wrapper around a raw
+ * query (a default timeout, replica routing) returns, so it stays a raw query.
  */
-export function validateInput(method: unknown, input: unknown): unknown {
-  const schema = inputSchemaOf(method);
-  if (schema === undefined) return input;
-  const parsed = parseInput(schema, input);
-  if (typeof parsed === 'object' && parsed !== null && parsed !== input) {
-    validated.set(parsed, schema);
-  }
-  return parsed;
-}
-
-function parseOnce<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  if (typeof input === 'object' && input !== null && validated.get(input) === schema) {
-    return input as z.output<S>;
-  }
-  return parseInput(schema, input);
+export function asRawQuery<In, Out, R, Options>(
+  call: (input: In, options?: Options) => Promise<R>,
+  query: Pick<RawQuery<In, Out, R, Options>, 'input' | 'kind'>,
+  run: (parsed: Out, options?: Options) => Promise<R>,
+): RawQuery<In, Out, R, Options> {
+  return Object.assign(call, { input: query.input, run, kind: query.kind });
 }
 
 /**
@@ -70,44 +78,49 @@ function strictInput<S extends z.ZodType>(schema: S): S {
   return (schema instanceof z.ZodObject ? schema.strict() : schema) as S;
 }
 
-function withSchema<F extends object>(method: F, schema: z.ZodType): F {
-  Object.defineProperty(method, inputSchema, { value: schema });
-  return method;
-}
-
 /** Builds a store method: validate the one input object, run, and translate driver errors. */
 export function defineQuery<S extends z.ZodType, R>(
   looseSchema: S,
   run: (input: z.output<S>) => Promise<R>,
-): (input: z.input<S>, ...bounds: [CallBounds?]) => Promise<R> {
+): RawQuery<z.input<S>, z.output<S>, R, CallBounds> {
   const schema = strictInput(looseSchema);
-  // The bounds are a rest parameter so the method's arity stays 1: arity 2 marks the methods that
-  // take `where` (LIST_FILTER_TABLES is checked against it).
-  return withSchema(async (input: z.input<S>, ...[bounds]: [CallBounds?]) => {
-    const parsed = parseOnce(schema, input);
+  const runParsed = async (parsed: z.output<S>, bounds?: CallBounds) => {
     try {
       return bounds === undefined ? await run(parsed) : await runBounded(bounds, () => run(parsed));
     } catch (error) {
       throw translateDbError(error);
     }
-  }, schema);
+  };
+  const call = async (input: z.input<S>, bounds?: CallBounds) =>
+    runParsed(parseInput(schema, input), bounds);
+  return asRawQuery(
+    call,
+    { input: schema as z.ZodType<z.output<S>, z.input<S>>, kind: 'query' },
+    runParsed,
+  );
 }
 
 /** Builds a list or count method: as `defineQuery`, plus the caller's extra WHERE condition. */
 export function defineList<S extends z.ZodType, R>(
   looseSchema: S,
   run: (input: z.output<S>, where: SQL | undefined) => Promise<R>,
-): (input: z.input<S>, options?: ListOptions) => Promise<R> {
+): RawQuery<z.input<S>, z.output<S>, R, ListOptions> {
   const schema = strictInput(looseSchema);
-  return withSchema(async (input: z.input<S>, options?: ListOptions) => {
-    const parsed = parseOnce(schema, input);
+  const runParsed = async (parsed: z.output<S>, options?: ListOptions) => {
     try {
       if (options === undefined) return await run(parsed, undefined);
       return await runBounded(options, () => run(parsed, options.where));
     } catch (error) {
       throw translateDbError(error);
     }
-  }, schema);
+  };
+  const call = async (input: z.input<S>, options?: ListOptions) =>
+    runParsed(parseInput(schema, input), options);
+  return asRawQuery(
+    call,
+    { input: schema as z.ZodType<z.output<S>, z.input<S>>, kind: 'list' },
+    runParsed,
+  );
 }
 
 /** ANDs the present conditions; `undefined` only when there are none (never calls `and()` empty). */

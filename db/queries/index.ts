@@ -128,7 +128,7 @@ function withOnPrimary(store: RawStore, primary: RawStore | undefined): RawStore
 export { DEFAULT_TX_RETRIES, type TxOptions } from '../run-transaction.ts';
 export type { BoundaryUsageSummary } from './boundary-usage.ts';
 export { BOUNDS, type BoundName } from './bounds.ts';
-export { inputSchema, inputSchemaOf, type ListOptions, validateInput } from './define.ts';
+export { inputSchemaOf, type ListOptions, type RawQuery, rawQueryOf } from './define.ts';
 export type { GroupMemberWithUser } from './groups.ts';
 export { GUARDED_WRITE_TABLES, type GuardedWriteMethod } from './guarded-write-tables.ts';
 export { LIST_FILTER_TABLES, type ListMethod } from './list-filter-tables.ts';

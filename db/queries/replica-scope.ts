@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { inputSchema } from './define.ts';
+import { asRawQuery, rawQueryOf } from './define.ts';
 
 const primaryScope = new AsyncLocalStorage<true>();
 
@@ -16,17 +16,16 @@ export function onPrimaryNow(): boolean {
 type Method = (input: unknown, options?: object) => Promise<unknown>;
 
 /**
- * A read that runs on the replica, or on the primary inside `runOnPrimary`; it keeps the
- * primary method's input schema and arity (arity 2 marks the methods that take `where`).
+ * A read that runs on the replica, or on the primary inside `runOnPrimary`; a raw query stays a
+ * raw query (its `run` is routed the same way).
  */
 export function routedRead(primary: Method, replica: Method): Method {
   const call = (input: unknown, options?: object) =>
     (onPrimaryNow() ? primary : replica)(input, options);
-  const routed: Method =
-    primary.length === 2
-      ? (input: unknown, options?: object) => call(input, options)
-      : (input: unknown, ...[options]: [object?]) => call(input, options);
-  const schema = (primary as { [inputSchema]?: unknown })[inputSchema];
-  if (schema !== undefined) Object.defineProperty(routed, inputSchema, { value: schema });
-  return routed;
+  const onPrimary = rawQueryOf(primary);
+  const onReplica = rawQueryOf(replica);
+  if (onPrimary === undefined || onReplica === undefined) return call;
+  return asRawQuery(call, onPrimary, (parsed, options) =>
+    (onPrimaryNow() ? onPrimary : onReplica).run(parsed, options),
+  );
 }

@@ -1,4 +1,4 @@
-import { validateInput } from '../../db/queries/define.ts';
+import { parseInput, rawQueryOf } from '../../db/queries/define.ts';
 import { readsOnReplica } from '../../db/queries/replica-reads.ts';
 import { runOnPrimary } from '../../db/queries/replica-scope.ts';
 import type { TxOptions } from '../../db/run-transaction.ts';
@@ -68,10 +68,14 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
       const { core, actor } = bindingOf<AnyRaw>(this, name);
       // The caller's options carry no SQL, whatever their static type said (`invalid_input`).
       const callOptions = parseCallOptions(options);
-      const call = core.raw[name]!;
-      // Validated at the boundary with the raw method's own schema, after the actor and before any
-      // declaration reads a field: objects are built from the parsed value (not re-parsed by call).
-      const parsed = validateInput(call, input);
+      const method = core.raw[name]!;
+      // Validated at the boundary with the raw query's own schema, after the actor and before any
+      // declaration reads a field: objects are built from the parsed value, and the raw query
+      // runs it without a second parse. Any other value a declaration passes (its own object) is
+      // validated by the raw method as usual. A method that is not a raw query (a test double, an
+      // application's own wrapper) validates its input itself.
+      const query = rawQueryOf(method);
+      const parsed = query === undefined ? input : parseInput(query.input, input);
       if (declaration === undefined) {
         throw new ForbiddenError({
           actor: actor.id,
@@ -79,7 +83,15 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
         });
       }
       const context = new StoreCall(core, actor, name, callOptions);
-      const run = () => declaration.run(context, context.rawMethod(name) as typeof call, parsed);
+      const viaContext = context.rawMethod(name) as typeof method;
+      const call: typeof method =
+        query === undefined
+          ? viaContext
+          : (value, own) =>
+              value === parsed
+                ? query.run(parsed, { ...callOptions, ...own })
+                : viaContext(value, own);
+      const run = () => declaration.run(context, call, parsed);
       return onReplica && core.primary !== true ? run() : runOnPrimary(run);
     };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { InvalidInputError, translateDbError } from '../../db/errors.ts';
-import { defineList, defineQuery, inputSchemaOf, validateInput } from '../../db/queries/define.ts';
+import { defineList, defineQuery, inputSchemaOf, rawQueryOf } from '../../db/queries/define.ts';
 
 function spiedQuery() {
   const seen: unknown[] = [];
@@ -12,13 +12,12 @@ function spiedQuery() {
       return input.limit;
     },
   );
-  const schema = inputSchemaOf(query)!;
-  const parse = vi.spyOn(schema, 'safeParse');
-  return { schema, parse, seen, query };
+  const parse = vi.spyOn(query.input, 'safeParse');
+  return { parse, seen, query };
 }
 
-describe('store methods carry their input schema', () => {
-  it('defineQuery and defineList attach the schema they validate with (not enumerable)', () => {
+describe('a raw query is a value: its schema, a run over parsed input, and its kind', () => {
+  it('defineQuery and defineList carry the strict schema they validate with, and their kind', () => {
     const schema = z.object({ id: z.guid() });
     const query = defineQuery(schema, async () => 1);
     const list = defineList(schema, async () => []);
@@ -27,48 +26,44 @@ describe('store methods carry their input schema', () => {
       // The object schema, made strict: the same fields, and no other.
       expect(inputSchemaOf(method)?.parse({ id })).toEqual({ id });
       expect(inputSchemaOf(method)?.safeParse({ id, extra: 1 }).success).toBe(false);
+      expect(rawQueryOf(method)).toBe(method);
     }
+    expect([query.kind, list.kind]).toEqual(['query', 'list']);
     const text = z.string();
     expect(inputSchemaOf(defineQuery(text, async () => 1))).toBe(text);
-    expect(Object.keys(query)).toEqual([]);
-    expect(inputSchemaOf(async () => 1)).toBeUndefined();
+    expect(rawQueryOf(async () => 1)).toBeUndefined();
     expect(inputSchemaOf(undefined)).toBeUndefined();
   });
 
-  it('validateInput parses as the method would and raises InvalidInputError naming the field', () => {
-    const { query } = spiedQuery();
-    expect(validateInput(query, { name: 'a' })).toEqual({ name: 'a', limit: 50 });
-    expect(() => validateInput(query, { name: 42 })).toThrow(InvalidInputError);
-    expect(() => validateInput(query, { name: 'a', extra: 1 })).toThrow(
-      expect.objectContaining({ code: 'invalid_input', field: 'extra' }),
-    );
-    const error = (() => {
-      try {
-        validateInput(query, { name: '' });
-      } catch (e) {
-        return e as InvalidInputError;
-      }
-    })();
-    expect(error?.field).toBe('name');
+  it('the call parses and raises InvalidInputError naming the field', async () => {
+    const { query, seen } = spiedQuery();
+    expect(await query({ name: 'a' })).toBe(50);
+    expect(seen).toEqual([{ name: 'a', limit: 50 }]);
+    await expect(query({ name: 42 } as never)).rejects.toThrow(InvalidInputError);
+    await expect(query({ name: '' })).rejects.toMatchObject({ field: 'name' });
+    await expect(query({ name: 'a', extra: 1 } as never)).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'extra',
+    });
   });
 
-  it('a value validateInput returned is not parsed again by the method; any other value is', async () => {
+  it('run takes a value the schema produced and does not parse it again', async () => {
     const { parse, seen, query } = spiedQuery();
-    const parsed = validateInput(query, { name: 'a' });
-    expect(await query(parsed as { name: string })).toBe(50);
-    expect(parse).toHaveBeenCalledTimes(1);
+    const parsed = query.input.parse({ name: 'a' });
+    parse.mockClear();
+    expect(await query.run(parsed)).toBe(50);
+    expect(parse).not.toHaveBeenCalled();
     expect(seen[0]).toBe(parsed);
-    // A copy (e.g. a declaration adding fields) is a new object: validated again.
-    await query({ ...(parsed as { name: string }), limit: 7 });
-    expect(parse).toHaveBeenCalledTimes(2);
-    await expect(query({ ...(parsed as object), name: 3 } as never)).rejects.toThrow(
-      InvalidInputError,
-    );
+    await query({ name: 'b' });
+    expect(parse).toHaveBeenCalledTimes(1);
   });
 
-  it('a method without a schema gets its input back unchanged', () => {
-    const input = { anything: true };
-    expect(validateInput(async () => 1, input)).toBe(input);
+  it('run translates driver errors as the call does', async () => {
+    const failing = defineQuery(z.object({}), async () => {
+      throw Object.assign(new Error('duplicate key'), { code: '23505', constraint_name: 'k' });
+    });
+    await expect(failing.run({})).rejects.toMatchObject({ code: 'conflict' });
+    await expect(failing({})).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 

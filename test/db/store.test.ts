@@ -8,7 +8,7 @@ import {
   translateDbError,
   UniqueViolationError,
 } from '../../db/errors.ts';
-import { GUARDED_WRITE_TABLES, LIST_FILTER_TABLES } from '../../db/queries/index.ts';
+import { GUARDED_WRITE_TABLES, LIST_FILTER_TABLES, rawQueryOf } from '../../db/queries/index.ts';
 import { users } from '../../db/schema/index.ts';
 import { createUser } from '../support/factories/index.ts';
 import { useStore } from './use-store.ts';
@@ -16,9 +16,9 @@ import { useStore } from './use-store.ts';
 const ctx = useStore();
 
 describe('the raw store', () => {
-  it('names a filter or guard table for exactly the methods that take options.where', () => {
+  it('names a filter or guard table for exactly the methods that take options.where (kind list)', () => {
     const withOptions = Object.entries(ctx.store)
-      .filter(([name, fn]) => name !== 'inTx' && typeof fn === 'function' && fn.length === 2)
+      .filter(([, fn]) => rawQueryOf(fn)?.kind === 'list')
       .map(([name]) => name)
       .sort();
     const named = [...Object.keys(LIST_FILTER_TABLES), ...Object.keys(GUARDED_WRITE_TABLES)];

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { z } from 'zod';
-import { inputSchema, type RawStore } from '../../../db/queries/index.ts';
+import { asRawQuery } from '../../../db/queries/define.ts';
+import type { RawStore } from '../../../db/queries/index.ts';
 
 /** One call that reached the mocked raw store. */
 export interface RawCall {
@@ -20,8 +21,8 @@ export interface MockRawStore {
 
 /**
  * Builds the mock over `names`; `answers[method]` is what that method resolves to (or rejects with).
- * `schemas[method]` is attached as the method's input schema, so the authorized store validates
- * inputs exactly as over the real raw store.
+ * With `schemas[method]` the method is a raw query over that schema, so the authorized store
+ * validates inputs exactly as over the real raw store.
  */
 export function createMockRawStore(
   names: readonly string[],
@@ -32,14 +33,22 @@ export function createMockRawStore(
   let transactions = 0;
   const store: Record<string, unknown> = {};
   for (const method of names) {
-    store[method] = vi.fn(async (input: unknown, options?: unknown) => {
+    const spy = vi.fn(async (input: unknown, options?: unknown) => {
       calls.push({ method, input, options });
       const answer = answers[method];
       if (answer instanceof Error) throw answer;
       return answer;
     });
     const schema = schemas[method];
-    if (schema !== undefined) Object.defineProperty(store[method], inputSchema, { value: schema });
+    // With a schema, a raw query value as `defineQuery` builds: the call parses, `run` does not.
+    store[method] =
+      schema === undefined
+        ? spy
+        : asRawQuery(
+            async (input: unknown, options?: unknown) => spy(schema.parse(input), options),
+            { input: schema, kind: 'query' },
+            spy,
+          );
   }
   store.inTx = vi.fn(async (fn: (tx: unknown) => Promise<unknown>) => {
     transactions += 1;
