@@ -87,16 +87,29 @@ export const int32 = () =>
 /** A non-negative whole number of milliseconds up to `DURATION_MAX_MS` (0 means off). */
 export const durationMs = () => z.number().int().min(0).max(BOUNDS.DURATION_MAX_MS);
 
-/** A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. */
+/**
+ * A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. The parsed
+ * value is a copy: a caller changing its own buffer after the call began changes nothing written.
+ */
 export const bytes = (maxBytes: number) =>
-  z.instanceof(Buffer).refine((b) => b.length <= maxBytes, `at most ${maxBytes} bytes`);
+  z
+    .instanceof(Buffer)
+    .refine((b) => b.length <= maxBytes, `at most ${maxBytes} bytes`)
+    .transform((b) => Buffer.from(b));
 
-/** A JSON object of at most `JSON_MAX_DEPTH` levels and `JSON_MAX_BYTES` bytes as JSON text. */
+/**
+ * A JSON object of at most `JSON_MAX_DEPTH` levels and `JSON_MAX_BYTES` bytes as JSON text. The
+ * parsed value is a deep copy, so what was checked is what is written, whatever the caller does
+ * to its own object while the call runs.
+ */
 export const jsonObject = () =>
-  z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-    const problem = jsonProblem(value, BOUNDS.JSON_MAX_DEPTH, BOUNDS.JSON_MAX_BYTES);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      const problem = jsonProblem(value, BOUNDS.JSON_MAX_DEPTH, BOUNDS.JSON_MAX_BYTES);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((value) => structuredClone(value));
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
