@@ -87,20 +87,28 @@ export const int32 = () =>
 /** A non-negative whole number of milliseconds up to `DURATION_MAX_MS` (0 means off). */
 export const durationMs = () => z.number().int().min(0).max(BOUNDS.DURATION_MAX_MS);
 
+// The engine's own length of a typed array, which an own `length` or `byteLength` property of the
+// caller's object cannot fake.
+const typedArrayByteLength = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  'byteLength',
+)?.get as (this: unknown) => number;
+
 /**
- * A byte array (Buffer) of at most `maxBytes` bytes, checked before anything reads it. The parsed
- * value is a copy: a caller changing its own buffer after the call began changes nothing written.
+ * A byte array (Buffer) of at most `maxBytes` bytes, measured by the engine's own length before
+ * anything reads it. The parsed value is a copy: a caller changing its own buffer (or faking its
+ * `length`) after the call began changes nothing written.
  */
 export const bytes = (maxBytes: number) =>
   z
-    .instanceof(Buffer)
-    .refine((b) => b.length <= maxBytes, `at most ${maxBytes} bytes`)
-    .transform((b) => Buffer.from(b));
+    .custom<Buffer>((value) => Buffer.isBuffer(value), 'must be a Buffer')
+    .refine((b) => typedArrayByteLength.call(b) <= maxBytes, `at most ${maxBytes} bytes`)
+    .transform((b) => Buffer.copyBytesFrom(b));
 
 /**
  * A JSON object of at most `JSON_MAX_DEPTH` levels and `JSON_MAX_BYTES` bytes as JSON text. The
- * parsed value is a deep copy, so what was checked is what is written, whatever the caller does
- * to its own object while the call runs.
+ * parsed value is a copy built while it is measured (each property read once), so what was
+ * checked is what is written, whatever the caller's object does (getters, later changes).
  */
 export const jsonObject = () =>
   z
@@ -109,7 +117,14 @@ export const jsonObject = () =>
       const problem = jsonProblem(value, BOUNDS.JSON_MAX_DEPTH, BOUNDS.JSON_MAX_BYTES);
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     })
-    .transform((value) => structuredClone(value));
+    // The copy is measured again as it is built: what a getter answers the second time is what
+    // gets written, and it is bounded too.
+    .transform((value, ctx) => {
+      const copied = copyJson(value, BOUNDS.JSON_MAX_DEPTH, BOUNDS.JSON_MAX_BYTES);
+      if (copied.problem === undefined) return copied.value as Record<string, unknown>;
+      ctx.addIssue({ code: 'custom', message: copied.problem, input: value });
+      return z.NEVER;
+    });
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
@@ -118,44 +133,78 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /**
  * Why `value` is not a JSON value within `maxDepth` levels and `maxBytes` bytes of JSON text, or
- * `undefined` when it is. Iterative, never recursive: a 20,000-deep value is refused, not a stack
- * overflow. Every visited node adds at least one byte, so the walk ends after at most `maxBytes`
- * nodes, shared references (and cycles, which never end in depth) included.
+ * `undefined` when it is.
  */
 export function jsonProblem(
   value: unknown,
   maxDepth: number,
   maxBytes: number,
 ): string | undefined {
-  const stack: Array<[unknown, number]> = [[value, 1]];
+  return copyJson(value, maxDepth, maxBytes).problem;
+}
+
+/** A JSON copy of a value, or why it is not one. */
+export type JsonCopy =
+  | { readonly value: unknown; readonly problem?: undefined }
+  | { readonly problem: string };
+
+/**
+ * Copies `value` as JSON data (plain objects, arrays, strings, finite numbers, booleans, null),
+ * refusing it past `maxDepth` levels or `maxBytes` bytes of JSON text. Each property is read once
+ * and the copy holds what was read and measured. Iterative, never recursive: a 20,000-deep value
+ * is refused, not a stack overflow; every visited node adds at least one byte, so the walk ends
+ * after at most `maxBytes` nodes, shared references (and cycles) included.
+ */
+export function copyJson(value: unknown, maxDepth: number, maxBytes: number): JsonCopy {
+  const root: { value?: unknown } = {};
+  const stack: Array<[unknown, number, (copy: unknown) => void]> = [
+    [value, 1, (copy) => (root.value = copy)],
+  ];
+  const tooLarge = { problem: `larger than ${maxBytes} bytes as JSON` };
   let size = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next;
-    if (depth > maxDepth) return `nested deeper than ${maxDepth} levels`;
+    const [node, depth, put] = next;
+    if (depth > maxDepth) return { problem: `nested deeper than ${maxDepth} levels` };
     if (node === null || node === undefined || typeof node === 'boolean') {
       size += node === false ? 5 : 4; // undefined in an array is written as null
+      put(node ?? null);
     } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return 'not a JSON value (a non-finite number)';
+      if (!Number.isFinite(node)) return { problem: 'not a JSON value (a non-finite number)' };
       size += String(node).length;
+      put(node);
     } else if (typeof node === 'string') {
-      if (node.length > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+      if (node.length > maxBytes) return tooLarge;
       size += Buffer.byteLength(JSON.stringify(node));
+      put(node);
     } else if (Array.isArray(node)) {
-      size += 2 + Math.max(0, node.length - 1);
-      if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
-      for (const item of node) stack.push([item, depth + 1]);
+      const length = Number(node.length);
+      if (!Number.isSafeInteger(length) || length < 0 || length > maxBytes) return tooLarge;
+      size += 2 + Math.max(0, length - 1);
+      if (size > maxBytes) return tooLarge;
+      const copy: unknown[] = new Array(length).fill(null);
+      put(copy);
+      for (let i = 0; i < length; i++) {
+        const item: unknown = node[i];
+        stack.push([item, depth + 1, (c) => (copy[i] = c)]);
+      }
     } else if (typeof node === 'object' && isPlainObject(node)) {
-      const keys = Object.keys(node).filter((key) => node[key] !== undefined);
-      size += 2 + Math.max(0, keys.length - 1);
-      for (const key of keys) {
+      const copy: Record<string, unknown> = {};
+      put(copy);
+      const entries: Array<[string, unknown]> = [];
+      for (const key of Object.keys(node)) {
+        const item = node[key]; // read once: the copy holds exactly what is measured
+        if (item !== undefined) entries.push([key, item]);
+      }
+      size += 2 + Math.max(0, entries.length - 1);
+      for (const [key, item] of entries) {
         size += Buffer.byteLength(JSON.stringify(key)) + 1;
-        if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
-        stack.push([node[key], depth + 1]);
+        if (size > maxBytes) return tooLarge;
+        stack.push([item, depth + 1, (c) => (copy[key] = c)]);
       }
     } else {
-      return 'not a JSON value';
+      return { problem: 'not a JSON value' };
     }
-    if (size > maxBytes) return `larger than ${maxBytes} bytes as JSON`;
+    if (size > maxBytes) return tooLarge;
   }
-  return undefined;
+  return { value: root.value };
 }

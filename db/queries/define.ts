@@ -41,15 +41,29 @@ export type RawQuery<In, Out, R, Options> = ((input: In, options?: Options) => P
   readonly kind: RawQueryKind;
 };
 
-/** The raw query behind a store method, when it is one (a test double or a wrapper may not be). */
+// Every raw query `defineQuery`, `defineList` or `asRawQuery` built: the only values whose `run` is
+// trusted. A Proxy around one, or a function copying its fields, is not one of them (its own
+// code, say an application's wrapper, must run on every call).
+const builtQueries = new WeakSet<object>();
+
+/** The raw query behind a store method, when it is one this module built (else `undefined`). */
 export function rawQueryOf(
   method: unknown,
 ): RawQuery<unknown, unknown, unknown, ListOptions> | undefined {
+  if (typeof method !== 'function' || !builtQueries.has(method)) return undefined;
+  return method as RawQuery<unknown, unknown, unknown, ListOptions>;
+}
+
+/**
+ * The input schema a store method declares: a raw query's, or the `input` zod schema a wrapper
+ * carries over from the query it wraps; `undefined` when it has none.
+ */
+export function declaredInputOf(method: unknown): z.ZodType | undefined {
+  const query = rawQueryOf(method);
+  if (query !== undefined) return query.input;
   if (typeof method !== 'function') return undefined;
-  const query = method as Partial<RawQuery<unknown, unknown, unknown, ListOptions>>;
-  if (typeof query.run !== 'function' || !(query.input instanceof z.ZodType)) return undefined;
-  if (query.kind !== 'query' && query.kind !== 'list') return undefined;
-  return query as RawQuery<unknown, unknown, unknown, ListOptions>;
+  const input = (method as { input?: unknown }).input;
+  return input instanceof z.ZodType ? input : undefined;
 }
 
 /** The input schema of a store method built by `defineQuery` / `defineList`, else `undefined`. */
@@ -66,7 +80,9 @@ export function asRawQuery<In, Out, R, Options>(
   query: Pick<RawQuery<In, Out, R, Options>, 'input' | 'kind'>,
   run: (parsed: Out, options?: Options) => Promise<R>,
 ): RawQuery<In, Out, R, Options> {
-  return Object.assign(call, { input: query.input, run, kind: query.kind });
+  const built = Object.assign(call, { input: query.input, run, kind: query.kind });
+  builtQueries.add(built);
+  return built;
 }
 
 /**

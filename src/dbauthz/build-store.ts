@@ -1,4 +1,4 @@
-import { parseInput, rawQueryOf } from '../../db/queries/define.ts';
+import { declaredInputOf, parseInput, rawQueryOf } from '../../db/queries/define.ts';
 import { readsOnReplica } from '../../db/queries/replica-reads.ts';
 import { runOnPrimary } from '../../db/queries/replica-scope.ts';
 import type { TxOptions } from '../../db/run-transaction.ts';
@@ -11,6 +11,7 @@ import { StoreCall } from './call-context.ts';
 import { parseCallOptions } from './call-options.ts';
 import type { DecisionHook } from './decision-hook.ts';
 import { NoActorError } from './errors.ts';
+import { snapshotInput } from './snapshot-input.ts';
 import type { StoreCore } from './store-core.ts';
 import { systemActors } from './system-actors/system-actors.ts';
 import type { Declaration, Declarations, RawCallOptions } from './wrappers/declaration.ts';
@@ -70,12 +71,15 @@ function methodTable(names: readonly string[], declarations: Record<string, AnyD
       const callOptions = parseCallOptions(options);
       const method = core.raw[name]!;
       // Validated at the boundary with the raw query's own schema, after the actor and before any
-      // declaration reads a field: objects are built from the parsed value, and the raw query
-      // runs it without a second parse. Any other value a declaration passes (its own object) is
-      // validated by the raw method as usual. A method that is not a raw query (a test double, an
-      // application's own wrapper) validates its input itself.
+      // declaration reads a field: objects are built from the parsed value, and a raw query runs
+      // it without a second parse. A method that is not a raw query this library built (an
+      // application's wrapper) is called with a value its schema parsed, when it carries the
+      // schema of the query it wraps, or else with a snapshot of the input (each property read
+      // once) that the raw method behind it validates: the declaration and the raw method always
+      // see the same data.
       const query = rawQueryOf(method);
-      const parsed = query === undefined ? input : parseInput(query.input, input);
+      const schema = declaredInputOf(method);
+      const parsed = schema === undefined ? snapshotInput(input) : parseInput(schema, input);
       if (declaration === undefined) {
         throw new ForbiddenError({
           actor: actor.id,

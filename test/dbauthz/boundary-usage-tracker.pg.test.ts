@@ -128,14 +128,17 @@ describe('boundary usage tracker', () => {
     let failNext = true;
     const flaky: RawStore = {
       ...raw,
-      // An application's wrapper: a plain function, which validates through the raw method.
-      upsertBoundaryUsageStats: ((input: Parameters<RawStore['upsertBoundaryUsageStats']>[0]) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new Error('connection lost'));
-        }
-        return raw.upsertBoundaryUsageStats(input);
-      }) as RawStore['upsertBoundaryUsageStats'],
+      // An application's wrapper around the raw query, keeping its input schema.
+      upsertBoundaryUsageStats: Object.assign(
+        (input: Parameters<RawStore['upsertBoundaryUsageStats']>[0]) => {
+          if (failNext) {
+            failNext = false;
+            return Promise.reject(new Error('connection lost'));
+          }
+          return raw.upsertBoundaryUsageStats(input);
+        },
+        { input: raw.upsertBoundaryUsageStats.input },
+      ) as RawStore['upsertBoundaryUsageStats'],
     };
     const tracker = createBoundaryUsageTracker({
       store: createAuthorizedStore(flaky),

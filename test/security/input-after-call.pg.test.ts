@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRawStore } from '../../db/queries/index.ts';
-import type { Organization } from '../../db/types.ts';
+import { createRawStore, type RawStore } from '../../db/queries/index.ts';
+import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
 import { databaseForFile } from '../support/database-fixture.ts';
-import { createOrganization, createUser } from '../support/factories/index.ts';
+import { createMember, createOrganization, createUser } from '../support/factories/index.ts';
+import { memberOf } from '../support/subjects.ts';
 
 // Attack: the store validates an input when it is called, then authorizes (which may wait on
 // lookups), then writes. A caller keeping a reference to a nested JSON object or a byte array of
@@ -14,11 +15,19 @@ import { createOrganization, createUser } from '../support/factories/index.ts';
 const database = databaseForFile();
 let store: AuthorizedStore;
 let org: Organization;
+let attacker: User;
+let victim: User;
 
 beforeAll(async () => {
   store = createAuthorizedStore(createRawStore(database.db));
   org = await createOrganization(database.db);
+  attacker = await createUser(database.db);
+  victim = await createUser(database.db);
+  await createMember(database.db, { organizationId: org.id, userId: attacker.id });
+  await createMember(database.db, { organizationId: org.id, userId: victim.id });
 });
+
+const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('an input changed by its caller after the call began', () => {
   it('writes the JSON that was validated, not what the caller put there afterwards', async () => {
@@ -48,5 +57,87 @@ describe('an input changed by its caller after the call began', () => {
     const key = await call;
     const stored = await createRawStore(database.db).getApiKeyById({ id: key.id });
     expect(stored.hashedSecret.toString()).toBe('validated');
+  });
+});
+
+describe('an input whose own properties answer differently each time they are read', () => {
+  it('measures a Buffer by its real length, not an own length property', async () => {
+    const raw = createRawStore(database.db, { maxFileBytes: 1024 });
+    const asAttacker = createAuthorizedStore(raw).as(memberOf(attacker.id, org.id));
+    const big = Buffer.alloc(200_000, 0x41);
+    Object.defineProperty(big, 'length', { get: () => 10 });
+    const data = { hash: hash(Buffer.from(randomUUID())), createdBy: attacker.id };
+    await expect(
+      asAttacker.insertFile({ ...data, mimetype: 'application/x-tar', data: big }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'data' });
+  });
+
+  it('writes no JSON past the bound, whatever a nested getter answers the next time', async () => {
+    let reads = 0;
+    const inner = {};
+    Object.defineProperty(inner, 'after', {
+      enumerable: true,
+      get: () => (reads++ < 2 ? 'b' : 'x'.repeat(1_000_000)),
+    });
+    const outcome = await store
+      .asSystemRestricted()
+      .insertAuditLog({
+        organizationId: org.id,
+        action: 'create',
+        resourceType: 'workspace',
+        resourceId: randomUUID(),
+        statusCode: 201,
+        diff: { name: inner },
+      })
+      .then(
+        (row) => JSON.stringify(row.diff).length,
+        (error: { code?: string }) => error.code,
+      );
+    expect(outcome === 'invalid_input' || (typeof outcome === 'number' && outcome < 1_000)).toBe(
+      true,
+    );
+  });
+
+  it("checks and writes one reading of a field, through an application's plain wrapper", async () => {
+    const raw = createRawStore(database.db);
+    // An application's own wrapper (a plain function: no input schema the store could use).
+    const wrapped = {
+      ...raw,
+      insertApiKey: ((input: Parameters<RawStore['insertApiKey']>[0]) =>
+        raw.insertApiKey(input)) as RawStore['insertApiKey'],
+    } as RawStore;
+    Object.defineProperty(wrapped, 'onPrimary', { value: () => wrapped });
+    const asAttacker = createAuthorizedStore(wrapped).as(memberOf(attacker.id, org.id));
+    const input: Record<string, unknown> = {
+      id: randomUUID().replaceAll('-', '').slice(0, 12),
+      hashedSecret: Buffer.from('s'),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    };
+    // The attacker's own id for the check, the victim's once zod validates it in the raw method.
+    Object.defineProperty(input, 'userId', {
+      enumerable: true,
+      get: () => (new Error().stack?.includes('safeParse') ? victim.id : attacker.id),
+    });
+    const key = await asAttacker.insertApiKey(input as never);
+    expect(key.userId).toBe(attacker.id);
+  });
+
+  it("runs an application's Proxy around a raw query on every call", async () => {
+    const raw = createRawStore(database.db);
+    let trapped = 0;
+    const readOnly = new Proxy(raw.insertFile, {
+      apply() {
+        trapped += 1;
+        return Promise.reject(new Error('read-only maintenance mode'));
+      },
+    });
+    const asAttacker = createAuthorizedStore({ ...raw, insertFile: readOnly } as RawStore).as(
+      memberOf(attacker.id, org.id),
+    );
+    const data = { hash: hash(Buffer.from(randomUUID())), createdBy: attacker.id };
+    await expect(
+      asAttacker.insertFile({ ...data, mimetype: 'text/plain', data: Buffer.from('x') }),
+    ).rejects.toThrow('read-only maintenance mode');
+    expect(trapped).toBe(1);
   });
 });
