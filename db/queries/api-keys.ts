@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { apiKeys } from '../schema/index.ts';
 import type { ApiKey, ApiKeySummary } from '../types.ts';
-import { BOUNDS, bytes, text } from './bounds.ts';
+import { BOUNDS, bytes, date, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, lazy, paging } from './define.ts';
 import { defineGuardedWrite } from './guarded-write.ts';
 
@@ -59,7 +59,7 @@ export function apiKeysQueries(db: Database) {
         tokenName: text('NAME_MAX').optional(),
         scopes: z.array(text('NAME_MAX').min(1)).min(1).max(BOUNDS.SCOPES_MAX).optional(),
         allowList: z.array(allowEntry).min(1).max(BOUNDS.ALLOW_LIST_MAX).optional(),
-        expiresAt: z.date(),
+        expiresAt: date(),
       }),
       async (input): Promise<ApiKey> =>
         firstOrThrow(await db.insert(apiKeys).values(input).returning(), 'api key'),
@@ -103,7 +103,7 @@ export function apiKeysQueries(db: Database) {
 
     /** Records when a key was last used (never moves backwards); guarded; no hashed secret back. */
     updateApiKeyLastUsed: defineGuardedWrite(
-      z.object({ id: keyId, lastUsed: z.date() }),
+      z.object({ id: keyId, lastUsed: date() }),
       async (input, guard): Promise<ApiKeySummary> =>
         firstOrThrow(
           await db

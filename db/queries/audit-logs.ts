@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { auditAction, auditLogs } from '../schema/index.ts';
 import type { AuditLog } from '../types.ts';
-import { jsonObject, text } from './bounds.ts';
+import { date, jsonObject, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -45,7 +45,7 @@ export function auditLogsQueries(db: Database) {
     /** Appends an audit entry (`organizationId` absent for site-wide events). */
     insertAuditLog: defineQuery(
       z.object({
-        time: z.date().optional(),
+        time: date().optional(),
         userId: id().optional(),
         organizationId: id().optional(),
         action,

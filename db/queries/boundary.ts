@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { boundaryLogs, boundarySessions } from '../schema/index.ts';
 import type { BoundaryLog, BoundarySession } from '../types.ts';
-import { BOUNDS, text } from './bounds.ts';
+import { BOUNDS, date, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -16,7 +16,7 @@ const placement = {
   agentId: id(),
 };
 const logEntry = z.object({
-  time: z.date(),
+  time: date(),
   method: text('SHORT_TEXT_MAX').optional(),
   url: text('LOG_URL_MAX').min(1),
   allowed: z.boolean(),
@@ -108,7 +108,7 @@ export function boundaryQueries(db: Database) {
 
     /** Deletes entries older than `before`; returns how many went. */
     deleteBoundaryLogsOlderThan: defineQuery(
-      z.object({ before: z.date() }),
+      z.object({ before: date() }),
       async (input): Promise<number> =>
         (
           await db
@@ -123,7 +123,7 @@ export function boundaryQueries(db: Database) {
      * remaining log entries keep no session. Returns how many went.
      */
     deleteBoundarySessionsOlderThan: defineQuery(
-      z.object({ before: z.date() }),
+      z.object({ before: date() }),
       async (input): Promise<number> =>
         (
           await db

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { connectionLogs, connectionType } from '../schema/index.ts';
 import type { ConnectionLog } from '../types.ts';
-import { int32, text } from './bounds.ts';
+import { date, int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id } from './define.ts';
 import { definePagedList } from './paged-list.ts';
 import { timeRange, timeRangeWhere } from './time-range.ts';
@@ -49,7 +49,7 @@ export function connectionLogsQueries(db: Database) {
     upsertConnectionLog: defineQuery(
       z.object({
         event: z.enum(['connect', 'disconnect']),
-        time: z.date(),
+        time: date(),
         connectionId: id(),
         organizationId: id(),
         workspaceOwnerId: id(),
@@ -98,7 +98,7 @@ export function connectionLogsQueries(db: Database) {
 
     /** Deletes logs whose connection started before `before`; returns how many went. */
     deleteConnectionLogsOlderThan: defineQuery(
-      z.object({ before: z.date() }),
+      z.object({ before: date() }),
       async (input): Promise<number> =>
         (
           await db

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerDaemons, provisionerJobs, provisionerJobType } from '../schema/index.ts';
 import type { ProvisionerDaemon, ProvisionerJob } from '../types.ts';
-import { BOUNDS, jsonObject, text } from './bounds.ts';
+import { BOUNDS, date, jsonObject, text } from './bounds.ts';
 import { allOf, defineList, defineQuery, firstOrThrow, id, paging } from './define.ts';
 import { defineGuardedWrite } from './guarded-write.ts';
 
@@ -212,7 +212,7 @@ export function provisionersQueries(db: Database) {
      * it is, as Coder's `last_seen_at <= @last_seen_at`); guarded, on `provisioner_daemons`.
      */
     updateProvisionerDaemonLastSeenAt: defineGuardedWrite(
-      z.object({ id: id(), lastSeenAt: z.date() }),
+      z.object({ id: id(), lastSeenAt: date() }),
       async (input, guard): Promise<ProvisionerDaemon> =>
         firstOrThrow(
           await db

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../database.ts';
 import { provisionerJobs, templates, templateVersions, workspaceBuilds } from '../schema/index.ts';
 import type { Template } from '../types.ts';
-import { BOUNDS, durationMs, text } from './bounds.ts';
+import { BOUNDS, date, durationMs, text } from './bounds.ts';
 import {
   aclSchema,
   allOf,
@@ -170,7 +170,7 @@ export function templatesQueries(db: Database) {
      */
     getTemplateInsights: defineQuery(
       z
-        .object({ templateId: id(), since: z.date(), until: z.date() })
+        .object({ templateId: id(), since: date(), until: date() })
         .refine((w) => w.since.getTime() < w.until.getTime(), {
           message: 'since must be before until',
           path: ['until'],

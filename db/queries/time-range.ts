@@ -1,10 +1,10 @@
 import { gte, lt, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
+import { date } from './bounds.ts';
 import { allOf } from './define.ts';
 
 /** Optional `since` (inclusive) and `until` (exclusive) bounds of a log list. */
-export const timeRange = { since: z.date().optional(), until: z.date().optional() };
+export const timeRange = { since: date().optional(), until: date().optional() };
 
 /** The WHERE part for a `timeRange` over `column`, or `undefined` when neither bound is set. */
 export function timeRangeWhere(

@@ -9,7 +9,7 @@ import {
   workspaceTransition,
 } from '../schema/index.ts';
 import type { Template, Workspace, WorkspaceBuild } from '../types.ts';
-import { BOUNDS, bytes, int32, text } from './bounds.ts';
+import { BOUNDS, bytes, date, int32, text } from './bounds.ts';
 import { allOf, defineQuery, firstOrThrow, id, lazy } from './define.ts';
 import { defineGuardedWrite, insertUnderGuardedParent } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
@@ -87,7 +87,7 @@ export function workspaceBuildsQueries(db: Database) {
         reason: text('SHORT_TEXT_MAX').min(1).optional(),
         buildNumber: int32().min(1).optional(),
         provisionerState: state.optional(),
-        deadline: z.date().optional(),
+        deadline: date().optional(),
       }),
       async (input, guard): Promise<WorkspaceBuild> => {
         const buildNumber =

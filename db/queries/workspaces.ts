@@ -10,7 +10,7 @@ import {
   workspaces,
 } from '../schema/index.ts';
 import type { Workspace } from '../types.ts';
-import { BOUNDS, text } from './bounds.ts';
+import { BOUNDS, date, text } from './bounds.ts';
 import { aclSchema, allOf, defineQuery, firstOrThrow, id, lazy, type Patch } from './define.ts';
 import { defineGuardedWrite, insertUnderGuardedParent } from './guarded-write.ts';
 import { definePagedList } from './paged-list.ts';
@@ -182,7 +182,7 @@ export function workspacesQueries(db: Database) {
 
     /** Marks a live workspace dormant at a time, or wakes it with `null`; guarded. */
     updateWorkspaceDormantAt: defineGuardedWrite(
-      z.object({ id: id(), dormantAt: z.date().nullable() }),
+      z.object({ id: id(), dormantAt: date().nullable() }),
       async ({ id, dormantAt }, guard) => update(id, { dormantAt }, guard),
     ),
 

@@ -60,6 +60,22 @@ describe('an input changed by its caller after the call began', () => {
   });
 });
 
+describe('a date changed by its caller after the call began', () => {
+  it('writes the date that was validated', async () => {
+    const expiresAt = new Date('2030-01-01T00:00:00Z');
+    const call = store.asSystemRestricted().insertApiKey({
+      id: randomUUID().replaceAll('-', '').slice(0, 10),
+      hashedSecret: Buffer.from('secret'),
+      userId: attacker.id,
+      expiresAt,
+    });
+    expiresAt.setUTCFullYear(2999);
+    const key = await call;
+    const stored = await createRawStore(database.db).getApiKeyById({ id: key.id });
+    expect(stored.expiresAt.toISOString()).toBe('2030-01-01T00:00:00.000Z');
+  });
+});
+
 describe('an input whose own properties answer differently each time they are read', () => {
   it('measures a Buffer by its real length, not an own length property', async () => {
     const raw = createRawStore(database.db, { maxFileBytes: 1024 });
