@@ -133,7 +133,8 @@ export const jsonObject = () =>
       return z.NEVER;
     });
 
-function isPlainObject(value: object): value is Record<string, unknown> {
+/** Whether `value` is a plain object (an object literal, or one with no prototype). */
+export function isPlainObject(value: object): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

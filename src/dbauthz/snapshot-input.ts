@@ -1,12 +1,8 @@
 import { InvalidInputError } from '../../db/errors.ts';
+import { isPlainObject } from '../../db/queries/bounds.ts';
 
 /** How deep a snapshot copies; an input nested deeper is refused (no raw query nests this far). */
 export const SNAPSHOT_MAX_DEPTH = 64;
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function copy(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
@@ -23,8 +19,7 @@ function copy(value: unknown, depth: number): unknown {
   }
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  const source = value as Record<string, unknown>;
-  for (const key of Object.keys(source)) out[key] = copy(source[key], depth + 1);
+  for (const key of Object.keys(value)) out[key] = copy(value[key], depth + 1);
   return out;
 }
 
