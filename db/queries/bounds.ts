@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -81,7 +82,17 @@ export const text = (bound: BoundName) =>
  * `Date` after the call began changes nothing written.
  */
 export const date = () =>
-  z.date().transform((value) => new Date(Date.prototype.getTime.call(value)));
+  z.preprocess(
+    // A real Date (the engine's brand check) becomes a copy; a look-alike (an object with Date's
+    // prototype) an invalid date, refused by `z.date()` as invalid_input rather than a TypeError.
+    (value) =>
+      types.isDate(value)
+        ? new Date(Date.prototype.getTime.call(value))
+        : value instanceof Date
+          ? new Date(Number.NaN)
+          : value,
+    z.date(),
+  );
 
 /** An integer a PostgreSQL `integer` column holds (-2^31..2^31-1), so it overflows no column. */
 export const int32 = () =>
@@ -108,8 +119,14 @@ const typedArrayByteLength = Object.getOwnPropertyDescriptor(
  */
 export const bytes = (maxBytes: number) =>
   z
-    .custom<Buffer>((value) => Buffer.isBuffer(value), 'must be a Buffer')
-    .refine((b) => typedArrayByteLength.call(b) <= maxBytes, `at most ${maxBytes} bytes`)
+    .custom<Buffer>(
+      (value) => types.isUint8Array(value) && Buffer.isBuffer(value),
+      'must be a Buffer',
+    )
+    .refine(
+      (b) => types.isUint8Array(b) && typedArrayByteLength.call(b) <= maxBytes,
+      `at most ${maxBytes} bytes`,
+    )
     .transform((b) => Buffer.copyBytesFrom(b));
 
 /**
@@ -164,6 +181,15 @@ export type JsonCopy =
  * after at most `maxBytes` nodes, shared references (and cycles) included.
  */
 export function copyJson(value: unknown, maxDepth: number, maxBytes: number): JsonCopy {
+  try {
+    return walkCopy(value, maxDepth, maxBytes);
+  } catch {
+    // A getter or a Proxy trap that throws: not JSON data (invalid_input, never a TypeError).
+    return { problem: 'not a JSON value (a property could not be read)' };
+  }
+}
+
+function walkCopy(value: unknown, maxDepth: number, maxBytes: number): JsonCopy {
   const root: { value?: unknown } = {};
   const stack: Array<[unknown, number, (copy: unknown) => void]> = [
     [value, 1, (copy) => (root.value = copy)],
@@ -185,7 +211,8 @@ export function copyJson(value: unknown, maxDepth: number, maxBytes: number): Js
       size += Buffer.byteLength(JSON.stringify(node));
       put(node);
     } else if (Array.isArray(node)) {
-      const length = Number(node.length);
+      const declared: unknown = node.length;
+      const length = typeof declared === 'number' ? declared : Number.NaN;
       if (!Number.isSafeInteger(length) || length < 0 || length > maxBytes) return tooLarge;
       size += 2 + Math.max(0, length - 1);
       if (size > maxBytes) return tooLarge;

@@ -45,6 +45,8 @@ export type RawQuery<In, Out, R, Options> = ((input: In, options?: Options) => P
 // trusted. A Proxy around one, or a function copying its fields, is not one of them (its own
 // code, say an application's wrapper, must run on every call).
 const builtQueries = new WeakSet<object>();
+// The input schemas of those raw queries: the only schemas a wrapper may carry over and have used.
+const builtInputs = new WeakSet<object>();
 
 /** The raw query behind a store method, when it is one this module built (else `undefined`). */
 export function rawQueryOf(
@@ -55,15 +57,16 @@ export function rawQueryOf(
 }
 
 /**
- * The input schema a store method declares: a raw query's, or the `input` zod schema a wrapper
- * carries over from the query it wraps; `undefined` when it has none.
+ * The input schema a store method declares: a raw query's, or the one a wrapper carries over from
+ * the raw query it wraps (only a schema of a raw query this module built counts: a wrapper's own
+ * `z.any()` would validate nothing); `undefined` otherwise.
  */
 export function declaredInputOf(method: unknown): z.ZodType | undefined {
   const query = rawQueryOf(method);
   if (query !== undefined) return query.input;
   if (typeof method !== 'function') return undefined;
   const input = (method as { input?: unknown }).input;
-  return input instanceof z.ZodType ? input : undefined;
+  return input instanceof z.ZodType && builtInputs.has(input) ? input : undefined;
 }
 
 /** The input schema of a store method built by `defineQuery` / `defineList`, else `undefined`. */
@@ -82,6 +85,7 @@ export function asRawQuery<In, Out, R, Options>(
 ): RawQuery<In, Out, R, Options> {
   const built = Object.assign(call, { input: query.input, run, kind: query.kind });
   builtQueries.add(built);
+  builtInputs.add(query.input);
   return built;
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createRawStore, type RawStore } from '../../db/queries/index.ts';
 import type { Organization, User } from '../../db/types.ts';
 import { type AuthorizedStore, createAuthorizedStore } from '../../src/dbauthz/authorized-store.ts';
@@ -155,5 +156,110 @@ describe('an input whose own properties answer differently each time they are re
       asAttacker.insertFile({ ...data, mimetype: 'text/plain', data: Buffer.from('x') }),
     ).rejects.toThrow('read-only maintenance mode');
     expect(trapped).toBe(1);
+  });
+});
+
+describe('inputs that are not plain data', () => {
+  const keyId = () => randomUUID().replaceAll('-', '').slice(0, 12);
+  const keyInput = () => ({
+    id: keyId(),
+    hashedSecret: Buffer.from('s'),
+    userId: attacker.id,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  const codeOf = (call: Promise<unknown>) =>
+    call.then(
+      () => 'answered',
+      (error: { code?: string; message?: string }) => error.code ?? String(error.message),
+    );
+
+  /** The store over a raw store whose insertApiKey is an application's plain wrapper. */
+  function wrappedStore(extra?: object) {
+    const raw = createRawStore(database.db);
+    const wrapper = ((input: Parameters<RawStore['insertApiKey']>[0]) =>
+      raw.insertApiKey(input)) as RawStore['insertApiKey'];
+    if (extra !== undefined) Object.assign(wrapper, extra);
+    const wrapped = { ...raw, insertApiKey: wrapper } as RawStore;
+    Object.defineProperty(wrapped, 'onPrimary', { value: () => wrapped });
+    return createAuthorizedStore(wrapped).as(memberOf(attacker.id, org.id));
+  }
+
+  /** An input whose userId is the attacker's for the check and the victim's once zod parses it. */
+  function doubleFacedInput(): Record<string, unknown> {
+    const input: Record<string, unknown> = { ...keyInput() };
+    delete input.userId;
+    Object.defineProperty(input, 'userId', {
+      enumerable: true,
+      get: () => (new Error().stack?.includes('safeParse') ? victim.id : attacker.id),
+    });
+    return input;
+  }
+
+  it('refuses a class instance through a plain wrapper instead of passing it on', async () => {
+    class Input {
+      id = keyId();
+      hashedSecret = Buffer.from('s');
+      expiresAt = new Date(Date.now() + 3_600_000);
+      get userId() {
+        return new Error().stack?.includes('safeParse') ? victim.id : attacker.id;
+      }
+    }
+    expect(await codeOf(wrappedStore().insertApiKey(new Input() as never))).toBe('invalid_input');
+  });
+
+  it("ignores a schema of the wrapper's own that validates nothing", async () => {
+    const asAttacker = wrappedStore({ input: z.any() });
+    const key = await asAttacker.insertApiKey(doubleFacedInput() as never);
+    expect(key.userId).toBe(attacker.id);
+  });
+
+  it('answers look-alike buffers and dates with invalid_input, not a TypeError', async () => {
+    const asAttacker = store.as(memberOf(attacker.id, org.id));
+    const fakeBuffer = Object.create(Buffer.prototype) as Buffer;
+    const proxiedBuffer = new Proxy(Buffer.from('s'), {});
+    const fakeDate = Object.create(Date.prototype) as Date;
+    expect(
+      await Promise.all([
+        codeOf(asAttacker.insertApiKey({ ...keyInput(), hashedSecret: fakeBuffer })),
+        codeOf(asAttacker.insertApiKey({ ...keyInput(), hashedSecret: proxiedBuffer })),
+        codeOf(asAttacker.insertApiKey({ ...keyInput(), expiresAt: fakeDate })),
+        codeOf(wrappedStore().insertApiKey({ ...keyInput(), hashedSecret: fakeBuffer })),
+      ]),
+    ).toEqual(['invalid_input', 'invalid_input', 'invalid_input', 'invalid_input']);
+  });
+
+  it('answers JSON whose array length cannot be read as a number with invalid_input', async () => {
+    const odd = new Proxy([], {
+      get: (target, key) => (key === 'length' ? Symbol('length') : Reflect.get(target, key)),
+    });
+    const call = store.asSystemRestricted().insertAuditLog({
+      organizationId: org.id,
+      action: 'create',
+      resourceType: 'workspace',
+      resourceId: randomUUID(),
+      statusCode: 201,
+      diff: { a: odd },
+    });
+    expect(await codeOf(call)).toBe('invalid_input');
+  });
+
+  it('refuses a snapshot past its size bound: shared references, a sparse array', async () => {
+    let shared: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < 22; i++) shared = { a: shared, b: shared };
+    const sparse: unknown[] = [];
+    sparse.length = 30_000_000;
+    const asAttacker = wrappedStore();
+    const messages = await Promise.all(
+      [[shared], sparse].map((scopes) =>
+        asAttacker.insertApiKey({ ...keyInput(), scopes } as never).then(
+          () => 'answered',
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    expect(messages).toEqual([
+      'invalid input: more than 100000 values',
+      'invalid input: more than 100000 values',
+    ]);
   });
 });
